@@ -1,0 +1,101 @@
+"""Small attrs validators and converters shared by the domain classes.
+
+Every validator raises with a message that starts with the field name, so a
+loader can point at ``actors[3].id`` and say what is wrong there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    import attrs
+
+__all__ = [
+    "SLUG_PATTERN",
+    "is_date",
+    "is_datetime",
+    "is_slug",
+    "is_text",
+    "optional_slug",
+    "slug_set",
+    "slug_tuple",
+    "sorted_tuple",
+]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""Identifiers are lowercase ASCII letters and digits in hyphen-separated words."""
+
+T = TypeVar("T")
+
+
+def _describe_slug(value: object) -> str:
+    return (
+        f"{value!r} is not a valid id: use lowercase ASCII letters, digits and single "
+        "hyphens (e.g. 'lansstyrelsen-stockholm')"
+    )
+
+
+def is_slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a slug id."""
+    if not isinstance(value, str) or not SLUG_PATTERN.match(value):
+        msg = f"{attribute.name}: {_describe_slug(value)}"
+        raise ValueError(msg)
+
+
+def optional_slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is ``None`` or a slug id."""
+    if value is not None:
+        is_slug(instance, attribute, value)
+
+
+def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that every element of a collection is a slug id."""
+    for item in value:  # type: ignore[attr-defined]
+        if not isinstance(item, str) or not SLUG_PATTERN.match(item):
+            msg = f"{attribute.name}: {_describe_slug(item)}"
+            raise ValueError(msg)
+
+
+slug_tuple = slug_set
+
+
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a string (``None`` is allowed where the default is ``None``)."""
+    if value is None and attribute.default is None:
+        return
+    if not isinstance(value, str):
+        msg = f"{attribute.name}: expected text, got {value!r}"
+        raise TypeError(msg)
+
+
+def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a calendar date (not a datetime); ``None`` where it is the default."""
+    if value is None and attribute.default is None:
+        return
+    if not isinstance(value, date) or isinstance(value, datetime):
+        msg = f"{attribute.name}: expected a date, got {value!r}"
+        raise TypeError(msg)
+
+
+def is_datetime(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a naive datetime (Swedish local time)."""
+    if not isinstance(value, datetime):
+        msg = f"{attribute.name}: expected a datetime, got {value!r}"
+        raise TypeError(msg)
+    if value.tzinfo is not None:
+        msg = f"{attribute.name}: expected a naive datetime in Swedish local time, got {value!r}"
+        raise ValueError(msg)
+
+
+def sorted_tuple(key: Callable[[T], Any]) -> Callable[[Iterable[T]], tuple[T, ...]]:
+    """A converter that turns any iterable into a tuple sorted by *key* (stable)."""
+
+    def convert(items: Iterable[T]) -> tuple[T, ...]:
+        return tuple(sorted(items, key=key))
+
+    return convert

@@ -1,0 +1,122 @@
+"""Findings: what ``validate()`` reports about a structure or an analysis.
+
+A :class:`Finding` carries a stable ``code`` (documented in the finding-code
+reference and listed in :data:`FINDING_CODES`), a :class:`Severity`, a plain
+message and the ids of the objects it is about.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from samverkan_model._labels import LabelledEnum
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "FINDING_CODES",
+    "CheckError",
+    "Finding",
+    "FindingCode",
+    "Severity",
+    "errors",
+]
+
+
+class Severity(LabelledEnum):
+    """How serious a finding is.
+
+    ``ERROR`` findings make ``check()`` raise; ``WARNING`` and ``INFO`` are advice.
+    """
+
+    ERROR = ("error", "Fel", "Error")
+    WARNING = ("warning", "Varning", "Warning")
+    INFO = ("info", "Information", "Information")
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for information: sorts the worst first."""
+        return ("error", "warning", "info").index(self.value)
+
+
+@attrs.frozen
+class FindingCode:
+    """The documentation of one finding code.
+
+    Attributes:
+        code: The stable code, e.g. ``"duplicate-id"``.
+        severity: The severity every finding with this code has.
+        summary: One sentence saying what the code means.
+        scope: ``"structure"`` or ``"analysis"``: which ``validate()`` reports it.
+    """
+
+    code: str
+    severity: Severity
+    summary: str
+    scope: str
+
+
+FINDING_CODES: dict[str, FindingCode] = {}
+"""Every finding code the library can report, by code."""
+
+
+def register(code: str, severity: Severity, summary: str, scope: str) -> str:
+    """Register a finding code (used once per code by the validators); return the code."""
+    if code in FINDING_CODES:  # pragma: no cover - guards the library's own tables
+        msg = f"finding code {code!r} registered twice"
+        raise AssertionError(msg)
+    FINDING_CODES[code] = FindingCode(code, severity, summary, scope)
+    return code
+
+
+@attrs.frozen
+class Finding:
+    """One thing ``validate()`` found.
+
+    Attributes:
+        code: The stable finding code (see :data:`FINDING_CODES`).
+        severity: Error, warning or information.
+        message: A plain sentence explaining the finding.
+        subject: The ids of the objects the finding is about, most specific first.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    subject: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @classmethod
+    def of(cls, code: str, message: str, *subject: str) -> Finding:
+        """Build a finding with the severity registered for *code*."""
+        return cls(code, FINDING_CODES[code].severity, message, subject)
+
+    def __str__(self) -> str:
+        subject = f" [{', '.join(self.subject)}]" if self.subject else ""
+        return f"{self.severity.value}: {self.code}{subject}: {self.message}"
+
+
+def errors(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The error-level findings among *findings*."""
+    return tuple(f for f in findings if f.severity is Severity.ERROR)
+
+
+def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings in a stable order: worst first, then by code, subject and message."""
+    return tuple(sorted(findings, key=lambda f: (f.severity.rank, f.code, f.subject, f.message)))
+
+
+class CheckError(ValueError):
+    """Raised by ``check()``: carries every error-level finding.
+
+    Attributes:
+        findings: The error findings, in validation order.
+    """
+
+    def __init__(self, what: str, findings: Iterable[Finding]) -> None:
+        self.findings = tuple(findings)
+        lines = [f"{what} has {len(self.findings)} error(s):"]
+        lines += [f"  - {f}" for f in self.findings]
+        super().__init__("\n".join(lines))

@@ -1,0 +1,111 @@
+"""Meeting cadences for recurring bodies such as the weekly collaboration conference."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from samverkan_model.structure.levels import Mode
+
+if TYPE_CHECKING:
+    from samverkan_model.periods import Period
+
+__all__ = ["WEEKDAYS", "Cadence"]
+
+WEEKDAYS: tuple[tuple[str, str], ...] = (
+    ("måndag", "Monday"),
+    ("tisdag", "Tuesday"),
+    ("onsdag", "Wednesday"),
+    ("torsdag", "Thursday"),
+    ("fredag", "Friday"),
+    ("lördag", "Saturday"),
+    ("söndag", "Sunday"),
+)
+"""Weekday names (Swedish, English), Monday first as in :meth:`datetime.date.weekday`."""
+
+
+def _weekday(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 6:
+        msg = f"{attribute.name}: expected a weekday 0 (Monday) to 6 (Sunday), got {value!r}"
+        raise ValueError(msg)
+
+
+def _weekdays(instance: object, attribute: attrs.Attribute[frozenset[int]], value: object) -> None:
+    for day in value:  # type: ignore[attr-defined]
+        _weekday(instance, attribute, day)
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        msg = f"{attribute.name}: expected a positive whole number, got {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Cadence:
+    """When a body meets: a weekday and time, every *every_weeks* weeks.
+
+    In activated mode a body may meet more often: *activated_weekdays* lists the weekdays
+    it meets on then (at the same time of day). Times are Swedish local time.
+
+    Args:
+        weekday: 0 (Monday) to 6 (Sunday).
+        at: The time of day the meeting starts.
+        every_weeks: 1 for weekly, 2 for every other week, ...
+        activated_weekdays: Weekdays of meetings in activated mode (empty: as in normal mode).
+
+    >>> from datetime import date, time
+    >>> from samverkan_model import Cadence, Mode, Period
+    >>> weekly = Cadence(weekday=1, at=time(9, 0), activated_weekdays={0, 1, 2, 3, 4})
+    >>> [d.isoformat() for d in weekly.occurrences(Period(date(2025, 3, 1), date(2025, 3, 15)))]
+    ['2025-03-04T09:00:00', '2025-03-11T09:00:00']
+    >>> len(weekly.occurrences(Period(date(2025, 3, 3), date(2025, 3, 10)), Mode.ACTIVATED))
+    5
+    """
+
+    weekday: int = attrs.field(validator=_weekday)
+    at: time = attrs.field(validator=attrs.validators.instance_of(time))
+    every_weeks: int = attrs.field(default=1, validator=_positive)
+    activated_weekdays: frozenset[int] = attrs.field(
+        default=frozenset(), converter=frozenset, validator=_weekdays
+    )
+
+    def occurrences(self, period: Period, mode: Mode = Mode.NORMAL) -> tuple[datetime, ...]:
+        """Every meeting start in *period* (a closed date period), in order.
+
+        In normal mode the first meeting is the first matching weekday on or after the
+        period's start, then every *every_weeks* weeks. In activated mode, with
+        *activated_weekdays* set, the body meets on each of those weekdays every week.
+
+        Raises:
+            ValueError: if *period* is open-ended.
+        """
+        if period.end is None:
+            msg = "occurrences: the period must have an end"
+            raise ValueError(msg)
+        if mode is Mode.ACTIVATED and self.activated_weekdays:
+            days = sorted(self.activated_weekdays)
+            step = 1
+        else:
+            days = [self.weekday]
+            step = self.every_weeks
+        out: list[datetime] = []
+        for weekday in days:
+            first = period.start + timedelta(days=(weekday - period.start.weekday()) % 7)
+            day: date = first
+            while day < period.end:
+                out.append(datetime.combine(day, self.at))
+                day += timedelta(weeks=step)
+        return tuple(sorted(out))
+
+    def describe(self, lang: str = "sv") -> str:
+        """A short description, e.g. ``"varje tisdag 09:00"`` or ``"every Tuesday 09:00"``."""
+        sv, en = WEEKDAYS[self.weekday]
+        clock = self.at.strftime("%H:%M")
+        if lang == "sv":
+            every = "varje" if self.every_weeks == 1 else f"var {self.every_weeks}:e vecka,"
+            return f"{every} {sv} {clock}"
+        every = "every" if self.every_weeks == 1 else f"every {self.every_weeks} weeks on"
+        return f"{every} {en} {clock}"

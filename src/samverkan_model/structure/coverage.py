@@ -1,0 +1,92 @@
+"""Competence coverage of bodies over time, computed by an interval sweep."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from samverkan_model.periods import Period
+from samverkan_model.structure.staffing import CoverageGap, CoverageRule
+
+if TYPE_CHECKING:
+    from samverkan_model.structure.bodies import Membership
+    from samverkan_model.structure.model import Structure
+
+__all__ = ["coverage_gaps", "default_horizon", "member_categories", "rule_gaps"]
+
+HORIZON_MARGIN = timedelta(days=365)
+
+
+def default_horizon(structure: Structure) -> date:
+    """One year after the latest date the structure's memberships and rules mention."""
+    days: list[date] = []
+    for m in structure.memberships:
+        days.append(m.period.start)
+        if m.period.end is not None:
+            days.append(m.period.end)
+    for r in structure.coverage_rules:
+        days.append(r.period.start)
+        if r.period.end is not None:
+            days.append(r.period.end)
+    return max(days, default=date(2000, 1, 1)) + HORIZON_MARGIN
+
+
+def member_categories(structure: Structure, membership: Membership) -> frozenset[str]:
+    """The competence categories a seat brings: the lending actor's, else the member actor's."""
+    lender = membership.on_behalf_of or membership.member
+    actor = structure.actors_by_id.get(lender)
+    return frozenset() if actor is None else actor.categories
+
+
+def rule_gaps(structure: Structure, rule: CoverageRule, window: Period) -> tuple[CoverageGap, ...]:
+    """The gaps of one *rule* inside *window* (a closed period)."""
+    assert window.end is not None  # callers close the window  # noqa: S101
+    span = rule.period.intersection(window)
+    if span is None or span.end is None or span.is_empty:
+        return ()
+    end = span.end
+    # Every seat adds its categories over [start, end); the sweep reads the counts between
+    # consecutive change dates, so its cost depends on the number of seats, not of days.
+    changes: dict[date, Counter[str]] = {span.start: Counter(), end: Counter()}
+    for seat in structure.members(rule.body) if rule.body in structure.bodies_by_id else ():
+        seat_span = seat.period.intersection(span)
+        if seat_span is None:
+            continue
+        cats = member_categories(structure, seat) & rule.categories
+        if not cats:
+            continue
+        changes.setdefault(seat_span.start, Counter()).update(cats)
+        if seat_span.end is not None and seat_span.end < end:
+            changes.setdefault(seat_span.end, Counter()).subtract(cats)
+    counts: Counter[str] = Counter()
+    gaps: list[CoverageGap] = []
+    open_start: date | None = None
+    open_missing: frozenset[str] = frozenset()
+    for day in sorted(changes):
+        if day >= end:
+            break
+        counts.update(changes[day])
+        missing = frozenset(c for c in rule.categories if counts[c] < rule.min_people)
+        if missing == open_missing:
+            continue
+        if open_missing and open_start is not None:
+            gaps.append(CoverageGap(Period(open_start, day), rule.body, open_missing))
+        open_start, open_missing = day, missing
+    if open_missing and open_start is not None:
+        gaps.append(CoverageGap(Period(open_start, end), rule.body, open_missing))
+    return tuple(gaps)
+
+
+def coverage_gaps(
+    structure: Structure, period: Period, *, horizon: date | None = None
+) -> tuple[CoverageGap, ...]:
+    """Every coverage gap of every rule of *structure* inside *period*.
+
+    Open ends (of *period* or of a rule) are closed at *horizon*, by default
+    :func:`default_horizon`. Gaps are ordered by body, start and missing categories.
+    """
+    limit = horizon if horizon is not None else default_horizon(structure)
+    window = period.clip(limit)
+    gaps = [g for rule in structure.coverage_rules for g in rule_gaps(structure, rule, window)]
+    return tuple(sorted(gaps, key=lambda g: (g.body, g.period.start, sorted(g.missing))))

@@ -1,0 +1,401 @@
+"""The :class:`Structure` aggregate: a whole collaboration structure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+import attrs
+
+from samverkan_model._validators import is_text, sorted_tuple
+from samverkan_model.findings import CheckError, Finding
+from samverkan_model.periods import Period
+from samverkan_model.structure.actors import Actor, Person
+from samverkan_model.structure.bodies import Body, Membership
+from samverkan_model.structure.decisions import Decision
+from samverkan_model.structure.levels import Mode
+from samverkan_model.structure.relations import Agreement, Relation
+from samverkan_model.structure.staffing import CoverageGap, CoverageRule, OnCallRoster
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import networkx as nx
+
+    from samverkan_model.risk import Analysis
+
+__all__ = ["NodeKind", "Structure"]
+
+NodeKind = Literal["actor", "body", "person"]
+
+
+def _by_id(item: Actor | Body | Person | Agreement | Decision) -> str:
+    return item.id
+
+
+def _membership_key(m: Membership) -> tuple[str, str, str, object, str]:
+    return m.sort_key
+
+
+def _relation_key(r: Relation) -> tuple[str, str, str, object]:
+    return r.sort_key
+
+
+def _rule_key(r: CoverageRule) -> tuple[str, date, tuple[str, ...]]:
+    return (r.body, r.period.start, tuple(sorted(r.categories)))
+
+
+def _roster_key(r: OnCallRoster) -> str:
+    return r.function
+
+
+def _items_of(kind: type) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                msg = f"{attribute.name}[{index}]: expected {kind.__name__}, got {item!r}"
+                raise TypeError(msg)
+
+    return check
+
+
+@attrs.frozen
+class Structure:
+    """A collaboration structure: actors, bodies, persons and how they are connected.
+
+    Collections are stored as tuples in canonical order (by id; memberships and relations
+    by their natural key), whatever order they are given in. Global rules (references
+    resolve, no cycles, anchoring, staffing) are checked by :meth:`validate`, not at
+    construction, so an unfinished draft can still be built and inspected.
+
+    Args:
+        name: The structure's name.
+        actors: The organisations taking part.
+        bodies: The collaboration bodies.
+        persons: People with seats in bodies or on standby rosters (personal data).
+        memberships: Seats of actors and persons in bodies.
+        relations: Reporting, leading, escalation and other relations.
+        agreements: Agreements between actors.
+        decisions: Decisions taken by bodies.
+        coverage_rules: Competence-coverage rules for bodies.
+        rosters: On-call rosters of standby functions.
+
+    >>> from samverkan_model import catalog
+    >>> region = catalog.stockholm_region()
+    >>> region.body("regionala-chefsgruppen").name
+    'Regionala chefsgruppen'
+    >>> [f for f in region.validate() if f.severity.value == "error"]
+    []
+    """
+
+    name: str = attrs.field(validator=is_text)
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Actor)
+    )
+    bodies: tuple[Body, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Body)
+    )
+    persons: tuple[Person, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Person)
+    )
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_membership_key), validator=_items_of(Membership)
+    )
+    relations: tuple[Relation, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_relation_key), validator=_items_of(Relation)
+    )
+    agreements: tuple[Agreement, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Agreement)
+    )
+    decisions: tuple[Decision, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Decision)
+    )
+    coverage_rules: tuple[CoverageRule, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_rule_key), validator=_items_of(CoverageRule)
+    )
+    rosters: tuple[OnCallRoster, ...] = attrs.field(
+        default=(), converter=sorted_tuple(_roster_key), validator=_items_of(OnCallRoster)
+    )
+    _cache: dict[object, Any] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False, hash=False
+    )
+
+    # -- indexes ---------------------------------------------------------------------------
+
+    def _cached(self, key: object, build: Any) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
+
+    @property
+    def actors_by_id(self) -> dict[str, Actor]:
+        """Actors by id (the first one wins when ids repeat; see ``duplicate-id``)."""
+        return self._cached("actors", lambda: _first_by_id(self.actors))  # type: ignore[no-any-return]
+
+    @property
+    def bodies_by_id(self) -> dict[str, Body]:
+        """Bodies by id (the first one wins when ids repeat)."""
+        return self._cached("bodies", lambda: _first_by_id(self.bodies))  # type: ignore[no-any-return]
+
+    @property
+    def persons_by_id(self) -> dict[str, Person]:
+        """Persons by id (the first one wins when ids repeat)."""
+        return self._cached("persons", lambda: _first_by_id(self.persons))  # type: ignore[no-any-return]
+
+    def node_kind(self, node_id: str) -> NodeKind | None:
+        """Whether *node_id* names an actor, a body or a person (``None``: nothing)."""
+        if node_id in self.actors_by_id:
+            return "actor"
+        if node_id in self.bodies_by_id:
+            return "body"
+        if node_id in self.persons_by_id:
+            return "person"
+        return None
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with id *actor_id*.
+
+        Raises:
+            KeyError: if there is no such actor.
+        """
+        try:
+            return self.actors_by_id[actor_id]
+        except KeyError:
+            msg = f"no actor with id {actor_id!r} in structure {self.name!r}"
+            raise KeyError(msg) from None
+
+    def body(self, body_id: str) -> Body:
+        """The body with id *body_id*.
+
+        Raises:
+            KeyError: if there is no such body.
+        """
+        try:
+            return self.bodies_by_id[body_id]
+        except KeyError:
+            msg = f"no body with id {body_id!r} in structure {self.name!r}"
+            raise KeyError(msg) from None
+
+    def person(self, person_id: str) -> Person:
+        """The person with id *person_id*.
+
+        Raises:
+            KeyError: if there is no such person.
+        """
+        try:
+            return self.persons_by_id[person_id]
+        except KeyError:
+            msg = f"no person with id {person_id!r} in structure {self.name!r}"
+            raise KeyError(msg) from None
+
+    def members(self, body_id: str, at: date | None = None) -> tuple[Membership, ...]:
+        """The memberships of body *body_id*, only those held on *at* when given.
+
+        Raises:
+            KeyError: if there is no such body.
+        """
+        self.body(body_id)
+        by_body: dict[str, tuple[Membership, ...]] = self._cached(
+            "members", lambda: _group(self.memberships, lambda m: m.body)
+        )
+        seats = by_body.get(body_id, ())
+        if at is None:
+            return seats
+        return tuple(m for m in seats if m.active_at(at))
+
+    def relations_at(self, at: date | None = None) -> tuple[Relation, ...]:
+        """The relations that hold on *at* (all of them when *at* is ``None``)."""
+        if at is None:
+            return self.relations
+        return tuple(r for r in self.relations if r.active_at(at))
+
+    def memberships_at(self, at: date | None = None) -> tuple[Membership, ...]:
+        """The memberships held on *at* (all of them when *at* is ``None``)."""
+        if at is None:
+            return self.memberships
+        return tuple(m for m in self.memberships if m.active_at(at))
+
+    # -- validation ------------------------------------------------------------------------
+
+    def validate(
+        self,
+        analyses: Iterable[Analysis] | None = None,
+        *,
+        horizon: date | None = None,
+    ) -> tuple[Finding, ...]:
+        """Check the structure's global rules and return every finding, worst first.
+
+        Args:
+            analyses: Analyses whose measures decisions may refer to; when given, a decision
+                that commissions a measure missing from them is a finding.
+            horizon: The last day open-ended coverage rules are checked up to (default: one
+                year after the latest date the structure mentions).
+
+        The finding codes are listed in :data:`samverkan_model.FINDING_CODES`.
+        """
+        from samverkan_model.structure.validation import validate_structure  # noqa: PLC0415
+
+        return validate_structure(self, analyses=analyses, horizon=horizon)
+
+    def check(self, analyses: Iterable[Analysis] | None = None) -> Self:
+        """Return the structure itself when :meth:`validate` finds no error.
+
+        Raises:
+            CheckError: listing every error-level finding.
+        """
+        errors = [f for f in self.validate(analyses) if f.severity.value == "error"]
+        if errors:
+            raise CheckError(f"structure {self.name!r}", errors)
+        return self
+
+    # -- graphs ----------------------------------------------------------------------------
+
+    def graph(self, at: date | None = None) -> nx.MultiDiGraph:
+        """All actors, bodies and persons with memberships and relations as keyed edges.
+
+        Nodes carry ``kind`` (``"actor"``, ``"body"``, ``"person"``), ``name`` and, for
+        actors and bodies, ``level``; edges carry ``kind`` (a :class:`RelationKind` value or
+        ``"member-of"``), ``period`` and, for memberships, ``role`` and ``on_behalf_of``.
+        With *at*, only what holds on that day is in the graph. The graph is frozen and
+        cached: call ``.copy()`` before changing it.
+        """
+        from samverkan_model.structure.graphs import build_graph  # noqa: PLC0415
+
+        return self._cached(("graph", at), lambda: build_graph(self, at))  # type: ignore[no-any-return]
+
+    def reporting_graph(self, at: date | None = None) -> nx.DiGraph:
+        """The ``REPORTS_TO`` relations holding on *at*, as a frozen directed graph."""
+        from samverkan_model.structure.graphs import build_reporting_graph  # noqa: PLC0415
+
+        return self._cached(  # type: ignore[no-any-return]
+            ("reporting", at), lambda: build_reporting_graph(self, at)
+        )
+
+    def escalation_path(self, node_id: str, at: date | None = None) -> tuple[str, ...]:
+        """The path a strategic question travels upwards from *node_id*.
+
+        The walk follows ``ESCALATES_TO``, else ``REPORTS_TO``, edges; where several leave a
+        node it prefers ``ESCALATES_TO``, then the higher level, then the smaller id. It ends
+        at the first node with no such edge (or before a node it has already visited).
+
+        Raises:
+            KeyError: if *node_id* is not an actor, body or person of the structure.
+        """
+        from samverkan_model.structure.graphs import escalation_path  # noqa: PLC0415
+
+        if self.node_kind(node_id) is None:
+            msg = f"no actor, body or person with id {node_id!r} in structure {self.name!r}"
+            raise KeyError(msg)
+        return escalation_path(self, node_id, at)
+
+    # -- staffing --------------------------------------------------------------------------
+
+    def coverage_gaps(
+        self, period: Period, *, horizon: date | None = None
+    ) -> tuple[CoverageGap, ...]:
+        """Every maximal span in *period* where a coverage rule's categories are missing.
+
+        Each rule is checked over the part of *period* inside the rule's own period. A gap
+        is a maximal span over which the same categories are missing, so consecutive gaps
+        differ in what is missing. Open ends are read up to *horizon* (default: one year
+        after the latest date the structure's memberships and rules mention).
+        """
+        from samverkan_model.structure.coverage import coverage_gaps  # noqa: PLC0415
+
+        return coverage_gaps(self, period, horizon=horizon)
+
+    def roster(self, function: str) -> OnCallRoster:
+        """The on-call roster of standby function *function*.
+
+        Raises:
+            KeyError: if the structure has no roster for *function*.
+        """
+        for roster in self.rosters:
+            if roster.function == function:
+                return roster
+        msg = f"no on-call roster for {function!r} in structure {self.name!r}"
+        raise KeyError(msg)
+
+    def on_call(self, function: str, at: datetime) -> str | None:
+        """The id of the person on standby for *function* at *at* (``None``: nobody).
+
+        When shifts overlap, the one that started last is on standby.
+
+        Raises:
+            KeyError: if the structure has no roster for *function*.
+        """
+        from samverkan_model.structure.oncall import on_call  # noqa: PLC0415
+
+        return on_call(self.roster(function), at)
+
+    def roster_gaps(self, function: str, period: Period) -> tuple[tuple[datetime, datetime], ...]:
+        """The uncovered spans of *function*'s roster during *period*.
+
+        A date period is read as ``[start 00:00, end 00:00)``.
+
+        Raises:
+            KeyError: if the structure has no roster for *function*.
+            ValueError: if *period* is open-ended.
+        """
+        from samverkan_model.structure.oncall import roster_gaps  # noqa: PLC0415
+
+        return roster_gaps(self.roster(function), period)
+
+    # -- views -----------------------------------------------------------------------------
+
+    def in_mode(self, mode: Mode) -> Structure:
+        """The structure as it runs in *mode*: bodies not active in it are dropped.
+
+        Memberships, relations, coverage rules and rosters of dropped bodies go too.
+        """
+        kept = tuple(b for b in self.bodies if mode in b.active_in)
+        dropped = {b.id for b in self.bodies} - {b.id for b in kept}
+        if not dropped:
+            return self
+        return attrs.evolve(
+            self,
+            bodies=kept,
+            memberships=tuple(m for m in self.memberships if m.body not in dropped),
+            relations=tuple(
+                r
+                for r in self.relations
+                if r.source not in dropped and r.target not in dropped
+            ),
+            coverage_rules=tuple(r for r in self.coverage_rules if r.body not in dropped),
+            rosters=tuple(r for r in self.rosters if r.function not in dropped),
+        )
+
+    def redacted(self) -> Structure:
+        """The structure with no personal data: persons keep their ids only.
+
+        Names become ``"(redacted)"`` and contact details are dropped, so reporting lines
+        and rosters stay checkable while no person can be identified from the file.
+        """
+        return attrs.evolve(
+            self, persons=tuple(attrs.evolve(p, name=REDACTED, contact=None) for p in self.persons)
+        )
+
+    def with_(self, **changes: Any) -> Structure:
+        """A copy with *changes* applied (``attrs.evolve``); collections are re-sorted."""
+        return attrs.evolve(self, **changes)
+
+
+REDACTED = "(redacted)"
+"""The name a redacted person is given."""
+
+
+def _first_by_id(items: Iterable[Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
+def _group(items: Iterable[Any], key: Any) -> dict[str, tuple[Any, ...]]:
+    grouped: dict[str, list[Any]] = {}
+    for item in items:
+        grouped.setdefault(key(item), []).append(item)
+    return {k: tuple(v) for k, v in grouped.items()}
+
