@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samverkan_model._labels import LANGUAGES, Lang, LabelledEnum
+from samverkan_model._labels import LANGUAGES, LabelledEnum, Lang
 from samverkan_model.findings import FINDING_CODES, CheckError, Finding, FindingCode, Severity
 from samverkan_model.geography import Area, AreaKind
 from samverkan_model.periods import Period

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal, Self, get_args
 
-__all__ = ["LANGUAGES", "Lang", "LabelledEnum", "check_lang"]
+__all__ = ["LANGUAGES", "LabelledEnum", "Lang", "check_lang"]
 
 Lang = Literal["sv", "en"]
 """A language code accepted by ``label()``: ``"sv"`` (Swedish) or ``"en"`` (English)."""
@@ -48,7 +48,7 @@ class LabelledEnum(Enum):
     _sv: str
     _en: str
 
-    def __new__(cls, value: str, sv: str, en: str) -> LabelledEnum:  # noqa: D102
+    def __new__(cls, value: str, sv: str, en: str) -> LabelledEnum:
         member = object.__new__(cls)
         member._value_ = value
         member._sv = sv

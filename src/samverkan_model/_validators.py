@@ -25,6 +25,8 @@ __all__ = [
     "slug_set",
     "slug_tuple",
     "sorted_tuple",
+    "str_set",
+    "str_tuple",
 ]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -90,6 +92,16 @@ def is_datetime(instance: object, attribute: attrs.Attribute[Any], value: object
     if value.tzinfo is not None:
         msg = f"{attribute.name}: expected a naive datetime in Swedish local time, got {value!r}"
         raise ValueError(msg)
+
+
+def str_set(items: Iterable[str]) -> frozenset[str]:
+    """Convert any iterable of strings to a frozenset."""
+    return frozenset(items)
+
+
+def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    """Convert any iterable of strings to a tuple."""
+    return tuple(items)
 
 
 def sorted_tuple(key: Callable[[T], Any]) -> Callable[[Iterable[T]], tuple[T, ...]]:

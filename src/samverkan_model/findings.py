@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from samverkan_model._labels import LabelledEnum
+from samverkan_model._validators import str_tuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -86,7 +87,7 @@ class Finding:
     code: str
     severity: Severity
     message: str
-    subject: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    subject: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
     @classmethod
     def of(cls, code: str, message: str, *subject: str) -> Finding:

@@ -9,7 +9,7 @@ open. Half-open spans make adjacency exact: a membership that ends on
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,15 +19,13 @@ if TYPE_CHECKING:
 __all__ = ["Period"]
 
 
-def _end_not_before_start(
-    instance: Period, attribute: attrs.Attribute[date | None], value: date | None
-) -> None:
-    if value is not None and value < instance.start:
+def _end_not_before_start(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, date) and value < instance.start:
         msg = f"end: {value.isoformat()} is before start {instance.start.isoformat()}"
         raise ValueError(msg)
 
 
-def _is_date(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # ``datetime`` is a subclass of ``date``; a period is made of whole days.
     if value is None and attribute.name == "end":
         return

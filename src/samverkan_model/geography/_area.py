@@ -20,7 +20,7 @@ class AreaKind(LabelledEnum):
     MUNICIPALITY = ("municipality", "Kommun", "Municipality")
 
 
-def _known_code(instance: Area, attribute: attrs.Attribute[str], value: str) -> None:
+def _known_code(instance: Area, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
         msg = f"code: expected a string, got {value!r}"
         raise TypeError(msg)

@@ -7,7 +7,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr
 
 from samverkan_model._labels import LabelledEnum
-from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set
+from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
 from samverkan_model.geography import Area
 from samverkan_model.structure.levels import GovernanceLevel
 
@@ -92,7 +92,9 @@ def _normalise_org_number(value: str | None) -> str | None:
         return value
 
 
-def _valid_org_number(instance: Actor, attribute: attrs.Attribute[str | None], value: object) -> None:
+def _valid_org_number(
+    instance: Actor, attribute: attrs.Attribute[str | None], value: object
+) -> None:
     if value is None:
         return
     if not isinstance(value, str):
@@ -101,7 +103,7 @@ def _valid_org_number(instance: Actor, attribute: attrs.Attribute[str | None], v
     try:
         orgnr.validate(value)
     except ValidationError as exc:
-        msg = f"org_number: {value!r} is not a valid Swedish organisation number ({exc.message})"
+        msg = f"org_number: {value!r} is not a valid Swedish organisation number ({exc})"
         raise ValueError(msg) from None
 
 
@@ -141,7 +143,7 @@ class Actor:
         default=None, converter=_normalise_org_number, validator=_valid_org_number
     )
     categories: frozenset[str] = attrs.field(
-        default=frozenset(), converter=frozenset, validator=slug_set
+        default=frozenset(), converter=str_set, validator=slug_set
     )
     part_of: str | None = attrs.field(default=None, validator=optional_slug)
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from samverkan_model._labels import LabelledEnum
-from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set
+from samverkan_model._validators import (
+    is_slug,
+    is_text,
+    optional_slug,
+    slug_set,
+    str_set,
+    str_tuple,
+)
 from samverkan_model.periods import Period
 from samverkan_model.structure.cadence import Cadence
 from samverkan_model.structure.levels import GovernanceLevel, Mode
 
-__all__ = ["Body", "BodyKind", "Membership", "Role", "WORK_AREAS"]
+__all__ = ["WORK_AREAS", "Body", "BodyKind", "Membership", "Role"]
 
 
 class BodyKind(LabelledEnum):
@@ -26,7 +35,11 @@ class BodyKind(LabelledEnum):
     CONFERENCE = ("conference", "Samverkanskonferens", "Collaboration conference")
     ANALYSIS_GROUP = ("analysis-group", "Analysgrupp", "Analysis group")
     STANDBY_FUNCTION = ("standby-function", "Beredskapsfunktion", "Standby function")
-    ISF = ("isf", "Inriktnings- och samordningsfunktion (ISF)", "Direction and coordination function (ISF)")
+    ISF = (
+        "isf",
+        "Inriktnings- och samordningsfunktion (ISF)",
+        "Direction and coordination function (ISF)",
+    )
     ISF_SUPPORT = ("isf-support", "ISF-stöd", "ISF support")
     DIALOGUE_FORUM = ("dialogue-forum", "Dialogforum", "Dialogue forum")
 
@@ -51,11 +64,17 @@ def _is_modes(instance: object, attribute: attrs.Attribute[frozenset[Mode]], val
         raise ValueError(msg)
 
 
-def _text_tuple(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+def _text_tuple(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
     for item in value:  # type: ignore[attr-defined]
         if not isinstance(item, str):
             msg = f"{attribute.name}: expected text items, got {item!r}"
             raise TypeError(msg)
+
+
+def _mode_set(modes: Iterable[Mode]) -> frozenset[Mode]:
+    return frozenset(modes)
 
 
 @attrs.frozen
@@ -82,15 +101,17 @@ class Body:
     level: GovernanceLevel = attrs.field(validator=attrs.validators.instance_of(GovernanceLevel))
     host: str | None = attrs.field(default=None, validator=optional_slug)
     mandate: str = attrs.field(default="", validator=is_text)
-    legal_basis: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_text_tuple)
+    legal_basis: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=_text_tuple
+    )
     work_areas: frozenset[str] = attrs.field(
-        default=frozenset(), converter=frozenset, validator=slug_set
+        default=frozenset(), converter=str_set, validator=slug_set
     )
     cadence: Cadence | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cadence))
     )
     active_in: frozenset[Mode] = attrs.field(
-        default=frozenset(Mode), converter=frozenset, validator=_is_modes
+        default=frozenset(Mode), converter=_mode_set, validator=_is_modes
     )
     period: Period | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Period))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from samverkan_model.structure.levels import Mode
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from samverkan_model.periods import Period
 
 __all__ = ["WEEKDAYS", "Cadence"]
@@ -26,15 +28,19 @@ WEEKDAYS: tuple[tuple[str, str], ...] = (
 """Weekday names (Swedish, English), Monday first as in :meth:`datetime.date.weekday`."""
 
 
-def _weekday(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+def _weekday(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 6:
         msg = f"{attribute.name}: expected a weekday 0 (Monday) to 6 (Sunday), got {value!r}"
         raise ValueError(msg)
 
 
-def _weekdays(instance: object, attribute: attrs.Attribute[frozenset[int]], value: object) -> None:
-    for day in value:  # type: ignore[attr-defined]
+def _weekdays(instance: object, attribute: attrs.Attribute[Any], value: frozenset[int]) -> None:
+    for day in value:
         _weekday(instance, attribute, day)
+
+
+def _int_set(items: Iterable[int]) -> frozenset[int]:
+    return frozenset(items)
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -69,7 +75,7 @@ class Cadence:
     at: time = attrs.field(validator=attrs.validators.instance_of(time))
     every_weeks: int = attrs.field(default=1, validator=_positive)
     activated_weekdays: frozenset[int] = attrs.field(
-        default=frozenset(), converter=frozenset, validator=_weekdays
+        default=frozenset(), converter=_int_set, validator=_weekdays
     )
 
     def occurrences(self, period: Period, mode: Mode = Mode.NORMAL) -> tuple[datetime, ...]:

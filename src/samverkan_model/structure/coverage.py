@@ -41,7 +41,7 @@ def member_categories(structure: Structure, membership: Membership) -> frozenset
 
 def rule_gaps(structure: Structure, rule: CoverageRule, window: Period) -> tuple[CoverageGap, ...]:
     """The gaps of one *rule* inside *window* (a closed period)."""
-    assert window.end is not None  # callers close the window  # noqa: S101
+    assert window.end is not None  # callers close the window
     span = rule.period.intersection(window)
     if span is None or span.end is None or span.is_empty:
         return ()

@@ -99,9 +99,7 @@ def build_reporting_graph(structure: Structure, at: date | None) -> nx.DiGraph:
         for r in structure.relations_at(at)
         if r.kind is RelationKind.REPORTS_TO
     ]
-    graph.add_nodes_from(
-        (node, rows.get(node, {})) for edge in edges for node in edge[:2]
-    )
+    graph.add_nodes_from((node, rows.get(node, {})) for edge in edges for node in edge[:2])
     graph.add_edges_from(edges)
     return nx.freeze(graph)
 
@@ -118,7 +116,11 @@ def _upward_steps(structure: Structure, at: date | None) -> dict[str, str]:
     for r in structure.relations_at(at):
         if r.kind not in _UPWARD:
             continue
-        choice = (0 if r.kind is RelationKind.ESCALATES_TO else 1, -node_rank(structure, r.target), r.target)
+        choice = (
+            0 if r.kind is RelationKind.ESCALATES_TO else 1,
+            -node_rank(structure, r.target),
+            r.target,
+        )
         current = best.get(r.source)
         if current is None or choice < current:
             best[r.source] = choice

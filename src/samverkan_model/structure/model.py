@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
 
-from samverkan_model._validators import is_text, sorted_tuple
+from samverkan_model._validators import is_text
 from samverkan_model.findings import CheckError, Finding
 from samverkan_model.periods import Period
 from samverkan_model.structure.actors import Actor, Person
@@ -18,8 +19,6 @@ from samverkan_model.structure.relations import Agreement, Relation
 from samverkan_model.structure.staffing import CoverageGap, CoverageRule, OnCallRoster
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     import networkx as nx
 
     from samverkan_model.risk import Analysis
@@ -47,6 +46,42 @@ def _rule_key(r: CoverageRule) -> tuple[str, date, tuple[str, ...]]:
 
 def _roster_key(r: OnCallRoster) -> str:
     return r.function
+
+
+def _sort_actors(items: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(sorted(items, key=_by_id))
+
+
+def _sort_bodies(items: Iterable[Body]) -> tuple[Body, ...]:
+    return tuple(sorted(items, key=_by_id))
+
+
+def _sort_persons(items: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(sorted(items, key=_by_id))
+
+
+def _sort_agreements(items: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    return tuple(sorted(items, key=_by_id))
+
+
+def _sort_decisions(items: Iterable[Decision]) -> tuple[Decision, ...]:
+    return tuple(sorted(items, key=_by_id))
+
+
+def _sort_memberships(items: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(sorted(items, key=_membership_key))
+
+
+def _sort_relations(items: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(sorted(items, key=_relation_key))
+
+
+def _sort_coverage_rules(items: Iterable[CoverageRule]) -> tuple[CoverageRule, ...]:
+    return tuple(sorted(items, key=_rule_key))
+
+
+def _sort_rosters(items: Iterable[OnCallRoster]) -> tuple[OnCallRoster, ...]:
+    return tuple(sorted(items, key=_roster_key))
 
 
 def _items_of(kind: type) -> Any:
@@ -90,31 +125,31 @@ class Structure:
 
     name: str = attrs.field(validator=is_text)
     actors: tuple[Actor, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Actor)
+        default=(), converter=_sort_actors, validator=_items_of(Actor)
     )
     bodies: tuple[Body, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Body)
+        default=(), converter=_sort_bodies, validator=_items_of(Body)
     )
     persons: tuple[Person, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Person)
+        default=(), converter=_sort_persons, validator=_items_of(Person)
     )
     memberships: tuple[Membership, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_membership_key), validator=_items_of(Membership)
+        default=(), converter=_sort_memberships, validator=_items_of(Membership)
     )
     relations: tuple[Relation, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_relation_key), validator=_items_of(Relation)
+        default=(), converter=_sort_relations, validator=_items_of(Relation)
     )
     agreements: tuple[Agreement, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Agreement)
+        default=(), converter=_sort_agreements, validator=_items_of(Agreement)
     )
     decisions: tuple[Decision, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_by_id), validator=_items_of(Decision)
+        default=(), converter=_sort_decisions, validator=_items_of(Decision)
     )
     coverage_rules: tuple[CoverageRule, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_rule_key), validator=_items_of(CoverageRule)
+        default=(), converter=_sort_coverage_rules, validator=_items_of(CoverageRule)
     )
     rosters: tuple[OnCallRoster, ...] = attrs.field(
-        default=(), converter=sorted_tuple(_roster_key), validator=_items_of(OnCallRoster)
+        default=(), converter=_sort_rosters, validator=_items_of(OnCallRoster)
     )
     _cache: dict[object, Any] = attrs.field(
         factory=dict, init=False, repr=False, eq=False, hash=False
@@ -263,15 +298,13 @@ class Structure:
         """
         from samverkan_model.structure.graphs import build_graph  # noqa: PLC0415
 
-        return self._cached(("graph", at), lambda: build_graph(self, at))  # type: ignore[no-any-return]
+        return self._cached(("graph", at), lambda: build_graph(self, at))
 
     def reporting_graph(self, at: date | None = None) -> nx.DiGraph:
         """The ``REPORTS_TO`` relations holding on *at*, as a frozen directed graph."""
         from samverkan_model.structure.graphs import build_reporting_graph  # noqa: PLC0415
 
-        return self._cached(  # type: ignore[no-any-return]
-            ("reporting", at), lambda: build_reporting_graph(self, at)
-        )
+        return self._cached(("reporting", at), lambda: build_reporting_graph(self, at))
 
     def escalation_path(self, node_id: str, at: date | None = None) -> tuple[str, ...]:
         """The path a strategic question travels upwards from *node_id*.
@@ -359,9 +392,7 @@ class Structure:
             bodies=kept,
             memberships=tuple(m for m in self.memberships if m.body not in dropped),
             relations=tuple(
-                r
-                for r in self.relations
-                if r.source not in dropped and r.target not in dropped
+                r for r in self.relations if r.source not in dropped and r.target not in dropped
             ),
             coverage_rules=tuple(r for r in self.coverage_rules if r.body not in dropped),
             rosters=tuple(r for r in self.rosters if r.function not in dropped),
@@ -398,4 +429,3 @@ def _group(items: Iterable[Any], key: Any) -> dict[str, tuple[Any, ...]]:
     for item in items:
         grouped.setdefault(key(item), []).append(item)
     return {k: tuple(v) for k, v in grouped.items()}
-

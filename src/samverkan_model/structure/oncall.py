@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,7 @@ def _levels(roster: OnCallRoster, start: datetime, end: datetime) -> list[tuple[
 
 def _spans(levels: list[tuple[datetime, int]], bad: object) -> tuple[Span, ...]:
     spans: list[Span] = []
-    for (moment, level), (following, _) in zip(levels, levels[1:], strict=False):
+    for (moment, level), (following, _) in itertools.pairwise(levels):
         if bad(level):  # type: ignore[operator]
             if spans and spans[-1][1] == moment:
                 spans[-1] = (spans[-1][0], following)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from samverkan_model._labels import LabelledEnum
-from samverkan_model._validators import is_slug, is_text, slug_set
+from samverkan_model._validators import is_slug, is_text, slug_set, str_set
 from samverkan_model.periods import Period
 
 __all__ = ["Agreement", "AgreementKind", "Relation", "RelationKind"]
@@ -55,12 +55,18 @@ class AgreementKind(LabelledEnum):
     """What kind of agreement binds the parties."""
 
     LOCAL_AGREEMENT = ("local-agreement", "Lokal överenskommelse", "Local agreement")
-    COLLABORATION_AGREEMENT = ("collaboration-agreement", "Samverkansavtal", "Collaboration agreement")
+    COLLABORATION_AGREEMENT = (
+        "collaboration-agreement",
+        "Samverkansavtal",
+        "Collaboration agreement",
+    )
     STAFFING_AGREEMENT = ("staffing-agreement", "Bemanningsavtal", "Staffing agreement")
     OTHER = ("other", "Övrig överenskommelse", "Other agreement")
 
 
-def _two_parties(instance: object, attribute: attrs.Attribute[frozenset[str]], value: object) -> None:
+def _two_parties(
+    instance: object, attribute: attrs.Attribute[frozenset[str]], value: object
+) -> None:
     slug_set(instance, attribute, value)
     if len(value) < 2:  # type: ignore[arg-type]
         msg = f"parties: an agreement needs at least two parties, got {sorted(value)!r}"  # type: ignore[call-overload]
@@ -80,7 +86,7 @@ class Agreement:
     """
 
     id: str = attrs.field(validator=is_slug)
-    parties: frozenset[str] = attrs.field(converter=frozenset, validator=_two_parties)
+    parties: frozenset[str] = attrs.field(converter=str_set, validator=_two_parties)
     kind: AgreementKind = attrs.field(validator=attrs.validators.instance_of(AgreementKind))
     period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
     subject: str = attrs.field(default="", validator=is_text)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from samverkan_model.findings import Finding, Severity, register, sort_findings
-from samverkan_model.structure.bodies import BodyKind, Role
+from samverkan_model.structure.bodies import BodyKind, Membership, Role
 from samverkan_model.structure.decisions import DecisionKind
 from samverkan_model.structure.relations import RelationKind
 
@@ -24,81 +22,116 @@ __all__ = ["DECIDING_KINDS", "validate_structure"]
 
 _S = "structure"
 DUPLICATE_ID = register(
-    "duplicate-id", Severity.ERROR,
-    "Two actors, bodies or persons (or two agreements or decisions) share an id.", _S,
+    "duplicate-id",
+    Severity.ERROR,
+    "Two actors, bodies or persons (or two agreements or decisions) share an id.",
+    _S,
 )
 UNRESOLVED_REFERENCE = register(
-    "unresolved-reference", Severity.ERROR,
+    "unresolved-reference",
+    Severity.ERROR,
     "An id used in a membership, relation, agreement, decision, rule, roster, host or "
-    "part-of field names nothing in the structure (or the wrong kind of thing).", _S,
+    "part-of field names nothing in the structure (or the wrong kind of thing).",
+    _S,
 )
 REPORTING_CYCLE = register(
-    "reporting-cycle", Severity.ERROR,
-    "Reports-to relations that hold at the same time form a cycle.", _S,
+    "reporting-cycle",
+    Severity.ERROR,
+    "Reports-to relations that hold at the same time form a cycle.",
+    _S,
 )
 ESCALATION_CYCLE = register(
-    "escalation-cycle", Severity.ERROR,
-    "Escalates-to relations that hold at the same time form a cycle.", _S,
+    "escalation-cycle",
+    Severity.ERROR,
+    "Escalates-to relations that hold at the same time form a cycle.",
+    _S,
 )
 DOWNWARD_ESCALATION = register(
-    "downward-escalation", Severity.ERROR,
-    "A reports-to or escalates-to relation points to a lower governance level.", _S,
+    "downward-escalation",
+    Severity.ERROR,
+    "A reports-to or escalates-to relation points to a lower governance level.",
+    _S,
 )
 MEMBERSHIP_OUTSIDE_BODY_PERIOD = register(
-    "membership-outside-body-period", Severity.ERROR,
-    "A membership is held (partly) outside the life of its body.", _S,
+    "membership-outside-body-period",
+    Severity.ERROR,
+    "A membership is held (partly) outside the life of its body.",
+    _S,
 )
 CONCURRENT_CHAIRS = register(
-    "concurrent-chairs", Severity.ERROR,
-    "A body has two chairs at the same time.", _S,
+    "concurrent-chairs",
+    Severity.ERROR,
+    "A body has two chairs at the same time.",
+    _S,
 )
 UNANCHORED_BODY = register(
-    "unanchored-body", Severity.WARNING,
-    "The escalation walk from a body does not end at a body of the highest level present.", _S,
+    "unanchored-body",
+    Severity.WARNING,
+    "The escalation walk from a body does not end at a body of the highest level present.",
+    _S,
 )
 ISOLATED_BODY = register(
-    "isolated-body", Severity.WARNING,
-    "A body has no memberships and no relations.", _S,
+    "isolated-body",
+    Severity.WARNING,
+    "A body has no memberships and no relations.",
+    _S,
 )
 PERSON_WITHOUT_MEMBERSHIP = register(
-    "person-without-membership", Severity.WARNING,
+    "person-without-membership",
+    Severity.WARNING,
     "A person with contact data has no membership and no standby shift: personal data "
-    "kept without purpose.", _S,
+    "kept without purpose.",
+    _S,
 )
 ORG_NUMBER_GROUP = register(
-    "org-number-group", Severity.WARNING,
-    "The group digit of an organisation number does not fit the actor's kind.", _S,
+    "org-number-group",
+    Severity.WARNING,
+    "The group digit of an organisation number does not fit the actor's kind.",
+    _S,
 )
 NON_DECIDING_BODY = register(
-    "non-deciding-body", Severity.ERROR,
-    "A decision is taken by a body whose kind does not take that kind of decision.", _S,
+    "non-deciding-body",
+    Severity.ERROR,
+    "A decision is taken by a body whose kind does not take that kind of decision.",
+    _S,
 )
 ISF_SUPPORT_DECISION = register(
-    "isf-support-decision", Severity.ERROR,
-    "A decision is taken by an ISF support body, which prepares material and takes no "
-    "decisions.", _S,
+    "isf-support-decision",
+    Severity.ERROR,
+    "A decision is taken by an ISF support body, which prepares material and takes no decisions.",
+    _S,
 )
 PROPOSER_NOT_REPORTING = register(
-    "proposer-not-reporting", Severity.WARNING,
+    "proposer-not-reporting",
+    Severity.WARNING,
     "A decision is proposed by a body that does not report (directly or through others) to "
-    "the deciding body.", _S,
+    "the deciding body.",
+    _S,
 )
 DECISION_MEASURE_MISSING = register(
-    "decision-measure-missing", Severity.ERROR,
-    "A decision commissions a measure that is not in the analyses given to validate().", _S,
+    "decision-measure-missing",
+    Severity.ERROR,
+    "A decision commissions a measure that is not in the analyses given to validate().",
+    _S,
 )
 COVERAGE_GAP = register(
-    "coverage-gap", Severity.WARNING,
-    "During some span a body lacks competence categories its coverage rule requires.", _S,
+    "coverage-gap",
+    Severity.WARNING,
+    "During some span a body lacks competence categories its coverage rule requires.",
+    _S,
 )
 ROSTER_GAP = register(
-    "roster-gap", Severity.WARNING,
-    "During some span within a roster's span nobody is on standby.", _S,
+    "roster-gap",
+    Severity.WARNING,
+    "During some span within a roster's span nobody is on standby.",
+    _S,
 )
 ROSTER_OVERLAP = register(
-    "roster-overlap", Severity.WARNING,
+    "roster-overlap",
+    Severity.WARNING,
     "More people are on standby at once than the function needs (single-person standby "
-    "overlapping).", _S,
+    "overlapping).",
+    _S,
 )
 
 DECIDING_KINDS: dict[BodyKind, frozenset[DecisionKind]] = {
@@ -144,7 +177,9 @@ def validate_structure(
 
 
 def _duplicates(s: Structure) -> Iterator[Finding]:
-    nodes = Counter(x.id for x in chain(s.actors, s.bodies, s.persons))
+    nodes = Counter(
+        [*(a.id for a in s.actors), *(b.id for b in s.bodies), *(p.id for p in s.persons)]
+    )
     for node_id, n in sorted(nodes.items()):
         if n > 1:
             yield Finding.of(
@@ -167,7 +202,9 @@ def _references(s: Structure) -> Iterator[Finding]:
 
     for i, a in enumerate(s.actors):
         if a.part_of is not None:
-            yield from missing(f"actors[{i}].part_of", a.part_of, "an actor", a.part_of in actors, a.id)
+            yield from missing(
+                f"actors[{i}].part_of", a.part_of, "an actor", a.part_of in actors, a.id
+            )
     for i, b in enumerate(s.bodies):
         if b.host is not None:
             yield from missing(f"bodies[{i}].host", b.host, "an actor", b.host in actors, b.id)
@@ -178,43 +215,71 @@ def _references(s: Structure) -> Iterator[Finding]:
         yield from missing(f"{where}.member", m.member, "an actor or person", ok, m.member, m.body)
         if m.on_behalf_of is not None:
             yield from missing(
-                f"{where}.on_behalf_of", m.on_behalf_of, "an actor",
-                m.on_behalf_of in actors, m.member, m.on_behalf_of,
+                f"{where}.on_behalf_of",
+                m.on_behalf_of,
+                "an actor",
+                m.on_behalf_of in actors,
+                m.member,
+                m.on_behalf_of,
             )
     for i, r in enumerate(s.relations):
         for end in ("source", "target"):
             ref = getattr(r, end)
             ok = ref in actors or ref in bodies
-            yield from missing(f"relations[{i}].{end}", ref, "an actor or body", ok, r.source, r.target)
+            yield from missing(
+                f"relations[{i}].{end}", ref, "an actor or body", ok, r.source, r.target
+            )
     for i, g in enumerate(s.agreements):
         for party in sorted(g.parties):
-            yield from missing(f"agreements[{i}].parties", party, "an actor", party in actors, g.id, party)
+            yield from missing(
+                f"agreements[{i}].parties", party, "an actor", party in actors, g.id, party
+            )
     for i, d in enumerate(s.decisions):
         yield from missing(f"decisions[{i}].body", d.body, "a body", d.body in bodies, d.id, d.body)
         if d.proposed_by is not None:
             yield from missing(
-                f"decisions[{i}].proposed_by", d.proposed_by, "a body",
-                d.proposed_by in bodies, d.id, d.proposed_by,
+                f"decisions[{i}].proposed_by",
+                d.proposed_by,
+                "a body",
+                d.proposed_by in bodies,
+                d.id,
+                d.proposed_by,
             )
     for i, rule in enumerate(s.coverage_rules):
-        yield from missing(f"coverage_rules[{i}].body", rule.body, "a body", rule.body in bodies, rule.body)
+        yield from missing(
+            f"coverage_rules[{i}].body", rule.body, "a body", rule.body in bodies, rule.body
+        )
     for i, roster in enumerate(s.rosters):
         yield from missing(
-            f"rosters[{i}].function", roster.function, "a body", roster.function in bodies, roster.function
+            f"rosters[{i}].function",
+            roster.function,
+            "a body",
+            roster.function in bodies,
+            roster.function,
         )
         for j, shift in enumerate(roster.shifts):
             yield from missing(
-                f"rosters[{i}].shifts[{j}].person", shift.person, "a person",
-                shift.person in persons, roster.function, shift.person,
+                f"rosters[{i}].shifts[{j}].person",
+                shift.person,
+                "a person",
+                shift.person in persons,
+                roster.function,
+                shift.person,
             )
             if shift.on_behalf_of is not None:
                 yield from missing(
-                    f"rosters[{i}].shifts[{j}].on_behalf_of", shift.on_behalf_of, "an actor",
-                    shift.on_behalf_of in actors, roster.function, shift.on_behalf_of,
+                    f"rosters[{i}].shifts[{j}].on_behalf_of",
+                    shift.on_behalf_of,
+                    "an actor",
+                    shift.on_behalf_of in actors,
+                    roster.function,
+                    shift.on_behalf_of,
                 )
 
 
 def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
+    import networkx as nx  # noqa: PLC0415  (kept out of ``import samverkan_model``)
+
     edges = [r for r in s.relations if r.kind is kind]
     graph = nx.DiGraph((r.source, r.target) for r in edges)
     for component in sorted(nx.strongly_connected_components(graph), key=min):
@@ -225,7 +290,12 @@ def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
         # relation inside the component starts (plus "always" for undated ones).
         moments = sorted({r.period.start for r in inside if r.period is not None})
         for moment in [None, *moments]:
-            at = [r for r in inside if moment is None and r.period is None or moment is not None and r.active_at(moment)]
+            at = [
+                r
+                for r in inside
+                if (moment is None and r.period is None)
+                or (moment is not None and r.active_at(moment))
+            ]
             try:
                 cycle = nx.find_cycle(nx.DiGraph((r.source, r.target) for r in at))
             except nx.NetworkXNoCycle:
@@ -238,7 +308,7 @@ def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
 
 
 def _downward(s: Structure) -> Iterator[Finding]:
-    levels = {x.id: x.level for x in chain(s.actors, s.bodies)}
+    levels = {a.id: a.level for a in s.actors} | {b.id: b.level for b in s.bodies}
     for r in s.relations:
         if r.kind not in (RelationKind.REPORTS_TO, RelationKind.ESCALATES_TO):
             continue
@@ -268,13 +338,13 @@ def _membership_periods(s: Structure) -> Iterator[Finding]:
 
 
 def _chairs(s: Structure) -> Iterator[Finding]:
-    chairs: dict[str, list[tuple[int, object]]] = {}
-    for index, m in enumerate(s.memberships):
+    chairs: dict[str, list[Membership]] = {}
+    for m in s.memberships:
         if m.role is Role.CHAIR:
-            chairs.setdefault(m.body, []).append((index, m))
+            chairs.setdefault(m.body, []).append(m)
     for body, seats in chairs.items():
-        ordered = sorted((m for _, m in seats), key=lambda m: m.period.start)  # type: ignore[attr-defined]
-        for first, second in zip(ordered, ordered[1:], strict=False):
+        ordered = sorted(seats, key=lambda m: m.period.start)
+        for first, second in pairwise(ordered):
             both = first.period.intersection(second.period)
             if both is not None:
                 yield Finding.of(
@@ -338,6 +408,8 @@ def _org_numbers(s: Structure) -> Iterator[Finding]:
 
 
 def _decisions(s: Structure, analyses: Iterable[Analysis] | None) -> Iterator[Finding]:
+    import networkx as nx  # noqa: PLC0415
+
     known: set[tuple[str, str]] | None = None
     if analyses is not None:
         known = {(a.id, m.id) for a in analyses for m in a.measures}
