@@ -48,7 +48,10 @@ class LabelledEnum(Enum):
     _sv: str
     _en: str
 
-    def __new__(cls, value: str, sv: str, en: str) -> LabelledEnum:
+    # The defaults are for type checkers only: members are always declared with all three
+    # items, and after class creation ``Mode("normal")`` is Enum's lookup by value, which
+    # this signature lets type-check.
+    def __new__(cls, value: str, sv: str = "", en: str = "") -> LabelledEnum:
         member = object.__new__(cls)
         member._value_ = value
         member._sv = sv

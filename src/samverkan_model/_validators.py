@@ -7,11 +7,12 @@ loader can point at ``actors[3].id`` and say what is wrong there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     import attrs
 
@@ -27,6 +28,7 @@ __all__ = [
     "sorted_tuple",
     "str_set",
     "str_tuple",
+    "text_tuple",
 ]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,12 +57,35 @@ def optional_slug(instance: object, attribute: attrs.Attribute[Any], value: obje
         is_slug(instance, attribute, value)
 
 
+def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+    # The converters pass a bare string through unsplit so that it is refused here, with
+    # the field name, instead of silently becoming a set of one-letter items.
+    if isinstance(value, str):
+        msg = (
+            f"{attribute.name}: expected a collection of items, got the single string "
+            f"{value!r} (write [{value!r}])"
+        )
+        raise TypeError(msg)
+    if not isinstance(value, Iterable):
+        msg = f"{attribute.name}: expected a collection of items, got {value!r}"
+        raise TypeError(msg)
+    return value
+
+
 def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check that every element of a collection is a slug id."""
-    for item in value:  # type: ignore[attr-defined]
+    """Check that *value* is a collection (not a bare string) of slug ids."""
+    for item in _check_collection(attribute, value):
         if not isinstance(item, str) or not SLUG_PATTERN.match(item):
             msg = f"{attribute.name}: {_describe_slug(item)}"
             raise ValueError(msg)
+
+
+def text_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a collection (not a bare string) of strings."""
+    for item in _check_collection(attribute, value):
+        if not isinstance(item, str):
+            msg = f"{attribute.name}: expected text items, got {item!r}"
+            raise TypeError(msg)
 
 
 slug_tuple = slug_set
@@ -95,12 +120,21 @@ def is_datetime(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 def str_set(items: Iterable[str]) -> frozenset[str]:
-    """Convert any iterable of strings to a frozenset."""
+    """Convert any iterable of strings to a frozenset.
+
+    A bare string, or anything that is not iterable, is returned unchanged so that the
+    field's validator (:func:`slug_set`, :func:`text_tuple`) can refuse it by name: a
+    string is iterable, and ``frozenset("kommun")`` would quietly give six letters.
+    """
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]
     return frozenset(items)
 
 
 def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
-    """Convert any iterable of strings to a tuple."""
+    """Convert any iterable of strings to a tuple (a bare string is left for the validator)."""
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]
     return tuple(items)
 
 

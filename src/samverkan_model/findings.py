@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from samverkan_model._labels import LabelledEnum
-from samverkan_model._validators import str_tuple
+from samverkan_model._validators import str_tuple, text_tuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -24,6 +24,8 @@ __all__ = [
     "FindingCode",
     "Severity",
     "errors",
+    "register",
+    "sort_findings",
 ]
 
 
@@ -87,12 +89,24 @@ class Finding:
     code: str
     severity: Severity
     message: str
-    subject: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    subject: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=text_tuple)
 
     @classmethod
     def of(cls, code: str, message: str, *subject: str) -> Finding:
-        """Build a finding with the severity registered for *code*."""
-        return cls(code, FINDING_CODES[code].severity, message, subject)
+        """Build a finding with the severity registered for *code*.
+
+        Raises:
+            KeyError: if *code* is not a registered finding code.
+
+        >>> str(Finding.of("duplicate-id", "id 'a' is used twice", "a"))
+        "error: duplicate-id [a]: id 'a' is used twice"
+        """
+        try:
+            registered = FINDING_CODES[code]
+        except KeyError:
+            msg = f"{code!r} is not a registered finding code (see FINDING_CODES)"
+            raise KeyError(msg) from None
+        return cls(code, registered.severity, message, subject)
 
     def __str__(self) -> str:
         subject = f" [{', '.join(self.subject)}]" if self.subject else ""

@@ -6,7 +6,7 @@ import attrs
 from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr
 
-from samverkan_model._labels import LabelledEnum
+from samverkan_model._labels import LabelledEnum, check_lang
 from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
 from samverkan_model.geography import Area
 from samverkan_model.structure.levels import GovernanceLevel
@@ -74,13 +74,17 @@ COMPETENCE_CATEGORIES: dict[str, tuple[str, str]] = {
 def category_label(category: str, lang: str = "sv") -> str:
     """The display label of a competence category (the slug itself when unknown).
 
+    Raises:
+        ValueError: if *lang* is neither ``"sv"`` nor ``"en"``.
+
     >>> category_label("blaljus"), category_label("blaljus", "en")
     ('Blåljus', 'Blue-light services')
     """
+    swedish = check_lang(lang) == "sv"
     labels = COMPETENCE_CATEGORIES.get(category)
     if labels is None:
         return category
-    return labels[0] if lang == "sv" else labels[1]
+    return labels[0] if swedish else labels[1]
 
 
 def _normalise_org_number(value: str | None) -> str | None:

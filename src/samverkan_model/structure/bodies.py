@@ -14,6 +14,7 @@ from samverkan_model._validators import (
     slug_set,
     str_set,
     str_tuple,
+    text_tuple,
 )
 from samverkan_model.periods import Period
 from samverkan_model.structure.cadence import Cadence
@@ -55,7 +56,10 @@ WORK_AREAS: dict[str, tuple[str, str]] = {
 
 
 def _is_modes(instance: object, attribute: attrs.Attribute[frozenset[Mode]], value: object) -> None:
-    for mode in value:  # type: ignore[attr-defined]
+    if not isinstance(value, frozenset):
+        msg = f"active_in: expected a collection of modes, got {value!r} (write {{{value!r}}})"
+        raise TypeError(msg)
+    for mode in value:
         if not isinstance(mode, Mode):
             msg = f"active_in: expected Mode members, got {mode!r}"
             raise TypeError(msg)
@@ -64,16 +68,9 @@ def _is_modes(instance: object, attribute: attrs.Attribute[frozenset[Mode]], val
         raise ValueError(msg)
 
 
-def _text_tuple(
-    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    for item in value:  # type: ignore[attr-defined]
-        if not isinstance(item, str):
-            msg = f"{attribute.name}: expected text items, got {item!r}"
-            raise TypeError(msg)
-
-
 def _mode_set(modes: Iterable[Mode]) -> frozenset[Mode]:
+    if not isinstance(modes, Iterable):
+        return modes  # type: ignore[unreachable]  # refused by _is_modes with the field name
     return frozenset(modes)
 
 
@@ -102,7 +99,7 @@ class Body:
     host: str | None = attrs.field(default=None, validator=optional_slug)
     mandate: str = attrs.field(default="", validator=is_text)
     legal_basis: tuple[str, ...] = attrs.field(
-        default=(), converter=str_tuple, validator=_text_tuple
+        default=(), converter=str_tuple, validator=text_tuple
     )
     work_areas: frozenset[str] = attrs.field(
         default=frozenset(), converter=str_set, validator=slug_set
