@@ -67,11 +67,24 @@ class Period:
         return self.end == self.start
 
     def contains(self, day: date) -> bool:
-        """Whether *day* lies in the period."""
+        """Whether *day* lies in the period.
+
+        Raises:
+            TypeError: if *day* is a ``datetime`` (a period is made of whole days; use
+                ``moment.date()``) or not a date at all.
+        """
+        value: object = day  # checked at run time: callers may pass anything
+        if not isinstance(value, date) or isinstance(value, datetime):
+            msg = f"expected a date, got {day!r}: a period is made of whole days"
+            raise TypeError(msg)
         return self.start <= day and (self.end is None or day < self.end)
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.contains(day)
+        # ``in`` answers False for things that are not days at all, but a datetime is a
+        # mistake worth a message rather than a silent answer.
+        if not isinstance(day, date):
+            return False
+        return self.contains(day)
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
@@ -87,7 +100,9 @@ class Period:
         return Period(start, end)
 
     def covers(self, other: Period) -> bool:
-        """Whether every day of *other* lies in this period."""
+        """Whether every day of *other* lies in this period (an empty *other* always does)."""
+        if other.is_empty:
+            return True
         if other.start < self.start:
             return False
         if self.end is None:
