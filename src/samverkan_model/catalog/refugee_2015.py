@@ -124,6 +124,8 @@ def stockholm_refugee_coordination_2015() -> Structure:
     county council raise their questions to the coordinating function. Built once and
     cached (it is immutable).
 
+    >>> from samverkan_model import Mode
+    >>> from samverkan_model.catalog import stockholm_refugee_coordination_2015
     >>> crisis = stockholm_refugee_coordination_2015()
     >>> crisis.escalation_path("analysgruppen")
     ('analysgruppen', 'koordinerande-funktionen')

@@ -328,6 +328,8 @@ def stockholm_region() -> Structure:
     two-week blue-light gap in May 2026, and the RSIB pool rotates weekly through 2025 with
     Monday 08:00 handovers. The structure is built once and cached (it is immutable).
 
+    >>> from samverkan_model.catalog import stockholm_region
+    >>> from samverkan_model.catalog.stockholm import OFFICE_RULE_PERIOD
     >>> region = stockholm_region()
     >>> region.escalation_path("sodertalje-kommun")
     ('sodertalje-kommun', 'regionala-samordningsgruppen', 'regionala-chefsgruppen')

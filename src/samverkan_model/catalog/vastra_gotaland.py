@@ -291,6 +291,7 @@ def vastra_gotaland_reception() -> Structure:
     ``ESCALATES_TO`` from municipality to dialogue forum, sub-regional body, regional
     partnership and the national delegation. Built once and cached (it is immutable).
 
+    >>> from samverkan_model.catalog import vastra_gotaland_reception
     >>> reception = vastra_gotaland_reception()
     >>> reception.escalation_path("kungsbacka-kommun")[1:]
     ('dialogforum-goteborgsregionen', 'delregional-samverkan-goteborgsregionen', \
