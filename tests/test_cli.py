@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samverkan_model import Structure, catalog
+from samverkan_model import io as sio
+from samverkan_model.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, build_parser, main
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def region_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "region.json"
+    sio.save(catalog.stockholm_region(), path)
+    return path
+
+
+class TestDemo:
+    def test_demo_runs_on_the_catalog(self) -> None:
+        """The demo validates, lists reporting lines, escalation, coverage and standby."""
+        code, text = run("demo")
+        assert code == EXIT_OK
+        assert "Samverkan Stockholmsregionen" in text
+        assert "validation: 0 errors" in text
+        assert "samordningskansliet -> regionala-chefsgruppen" in text
+        assert "escalation from kungsbacka-kommun:" in text
+        assert "(Central level)" in text
+        assert "coverage gaps" in text
+        assert "on call for rsib at 2025-06-02 08:00:" in text
+
+    def test_demo_in_swedish(self) -> None:
+        """--lang sv labels categories in Swedish."""
+        code, text = run("demo", "--lang", "sv")
+        assert code == EXIT_OK
+        assert "Blåljus" in text
+
+
+class TestValidate:
+    def test_clean_file(self, region_file: Path) -> None:
+        """A structure with only warnings exits 0 and prints its findings."""
+        code, text = run("validate", str(region_file))
+        assert code == EXIT_OK
+        assert "coverage-gap" in text
+
+    def test_json_output(self, region_file: Path) -> None:
+        """--format json gives machine-readable findings per file."""
+        code, text = run("validate", str(region_file), "--format", "json")
+        data = json.loads(text)
+        assert code == EXIT_OK
+        assert data[str(region_file)][0]["code"] == "coverage-gap"
+
+    def test_errors_exit_one(self, tmp_path: Path) -> None:
+        """A structure with an error finding exits 1."""
+        path = tmp_path / "bad.json"
+        data = sio.to_data(catalog.stockholm_region())
+        data["relations"].append(
+            {"source": "regionala-chefsgruppen", "target": "nowhere", "kind": "reports-to"}
+        )
+        path.write_text(json.dumps(data), encoding="utf-8")
+        code, text = run("validate", str(path))
+        assert code == EXIT_FINDINGS
+        assert "unresolved-reference" in text
+
+    def test_no_findings(self, tmp_path: Path) -> None:
+        """An empty structure prints that nothing was found."""
+        path = tmp_path / "empty.toml"
+        sio.save(Structure("Tom"), path)
+        code, text = run("validate", str(path))
+        assert code == EXIT_OK
+        assert "no findings" in text
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file is exit 2 with a one-line message."""
+        code, _ = run("validate", "does-not-exist.json")
+        assert code == EXIT_BAD_INPUT
+        assert "does-not-exist.json: no such file" in capsys.readouterr().err
+
+    def test_malformed_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Malformed JSON is exit 2 with the loader's message and no traceback."""
+        path = tmp_path / "broken.json"
+        path.write_text('{"format": "samverkan-model/structure", "version": 1,', "utf-8")
+        code, _ = run("validate", str(path))
+        err = capsys.readouterr().err
+        assert code == EXIT_BAD_INPUT
+        assert "line 1" in err
+        assert "Traceback" not in err
+
+
+class TestEscalation:
+    def test_path(self, region_file: Path) -> None:
+        """The escalation path is printed with arrows."""
+        code, text = run("escalation", str(region_file), "sodertalje-kommun")
+        assert code == EXIT_OK
+        assert text.startswith("sodertalje-kommun -> ")
+
+    def test_unknown_node(self, region_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown node is exit 2 naming the node."""
+        code, _ = run("escalation", str(region_file), "no-such-node", "--at", "2025-06-01")
+        assert code == EXIT_BAD_INPUT
+        assert "no-such-node" in capsys.readouterr().err
+
+
+class TestCoverage:
+    def test_gaps(self, region_file: Path) -> None:
+        """Coverage gaps in the period are listed with their categories."""
+        code, text = run("coverage", str(region_file), "--from", "2026-01-01", "--to", "2026-12-31")
+        assert code == EXIT_OK
+        assert "samordningskansliet: blaljus missing during" in text
+
+    def test_no_gaps(self, region_file: Path) -> None:
+        """A period without gaps says so."""
+        code, text = run("coverage", str(region_file), "--from", "2025-02-01", "--to", "2025-03-01")
+        assert code == EXIT_OK
+        assert text.startswith("no coverage gaps")
+
+    def test_bad_period(self, region_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An end before the start is exit 2 with the period's message."""
+        code, _ = run("coverage", str(region_file), "--from", "2026-01-01", "--to", "2025-01-01")
+        assert code == EXIT_BAD_INPUT
+        assert "before start" in capsys.readouterr().err
+
+    def test_bad_date_argument(self, region_file: Path) -> None:
+        """A malformed date is an argparse error (exit 2)."""
+        with pytest.raises(SystemExit) as exc:
+            main(["coverage", str(region_file), "--from", "soon", "--to", "2025-01-01"])
+        assert exc.value.code == 2
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", ["validate", "escalation", "coverage", "demo"])
+    def test_every_command_has_an_example(self, command: str) -> None:
+        """--help of every subcommand shows an example."""
+        parser = build_parser()
+        sub = next(a for a in parser._actions if a.dest == "command")
+        help_text = sub.choices[command].format_help()  # type: ignore[index]
+        assert "example: samverkan" in help_text
+
+
+@pytest.mark.skipif(shutil.which("samverkan", path=str(Path(sys.executable).parent)) is None,
+                    reason="console script not installed")  # fmt: skip
+class TestConsoleScript:
+    def test_demo_through_the_entry_point(self) -> None:
+        """The installed console script runs the demo."""
+        exe = str(Path(sys.executable).parent / "samverkan")
+        done = subprocess.run([exe, "demo"], capture_output=True, text=True, check=False)
+        assert done.returncode == 0
+        assert "Samverkan Stockholmsregionen" in done.stdout
+
+    def test_python_dash_m(self, region_file: Path) -> None:
+        """Running the package with -m is the same command."""
+        done = subprocess.run(
+            [sys.executable, "-m", "samverkan_model", "escalation", str(region_file), "nowhere"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == EXIT_BAD_INPUT
+        assert "Traceback" not in done.stderr
