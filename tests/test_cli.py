@@ -13,8 +13,6 @@ from samverkan_model import Structure, catalog
 from samverkan_model import io as sio
 from samverkan_model.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, build_parser, main
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
