@@ -139,7 +139,9 @@ class TestCoverage:
 
 
 class TestHelp:
-    @pytest.mark.parametrize("command", ["validate", "escalation", "coverage", "demo"])
+    @pytest.mark.parametrize(
+        "command", ["validate", "escalation", "coverage", "convert", "schema", "report", "demo"]
+    )
     def test_every_command_has_an_example(self, command: str) -> None:
         """--help of every subcommand shows an example."""
         parser = build_parser()
@@ -166,3 +168,80 @@ class TestConsoleScript:
         )  # fmt: skip
         assert done.returncode == EXIT_BAD_INPUT
         assert "Traceback" not in done.stderr
+
+
+class TestConvert:
+    @pytest.mark.parametrize("suffix", [".toml", ".yaml", ".json"])
+    def test_roundtrip(self, region_file: Path, tmp_path: Path, suffix: str) -> None:
+        """Converting to another format keeps the structure equal."""
+        target = tmp_path / f"region{suffix}"
+        code, _ = run("convert", str(region_file), str(target))
+        assert code == EXIT_OK
+        assert sio.load(target) == catalog.stockholm_region()
+
+    def test_unknown_suffix(
+        self, region_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An output suffix with no format is exit 2."""
+        code, _ = run("convert", str(region_file), str(tmp_path / "region.docx"))
+        assert code == EXIT_BAD_INPUT
+        assert ".docx" in capsys.readouterr().err
+
+    def test_missing_input(self, tmp_path: Path) -> None:
+        """A missing input file is exit 2."""
+        code, _ = run("convert", str(tmp_path / "nope.json"), str(tmp_path / "out.toml"))
+        assert code == EXIT_BAD_INPUT
+
+    def test_bad_input(self, tmp_path: Path) -> None:
+        """An input file that does not load is exit 2."""
+        bad = tmp_path / "bad.toml"
+        bad.write_text("format = ", encoding="utf-8")
+        code, _ = run("convert", str(bad), str(tmp_path / "out.json"))
+        assert code == EXIT_BAD_INPUT
+
+
+class TestSchema:
+    def test_structure_schema(self) -> None:
+        """The structure schema is printed as JSON."""
+        code, text = run("schema", "structure")
+        assert code == EXIT_OK
+        assert json.loads(text)["$schema"].endswith("2020-12/schema")
+
+    def test_to_file(self, tmp_path: Path) -> None:
+        """--output writes the schema to a file instead of stdout."""
+        target = tmp_path / "s.json"
+        code, text = run("schema", "structure", "--output", str(target))
+        assert code == EXIT_OK
+        assert text == ""
+        assert json.loads(target.read_text("utf-8"))["type"] == "object"
+
+    def test_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind is exit 2 listing the kinds."""
+        code, _ = run("schema", "budget")
+        assert code == EXIT_BAD_INPUT
+        assert "structure" in capsys.readouterr().err
+
+
+class TestReport:
+    def test_markdown_in_swedish_by_default(self, region_file: Path) -> None:
+        """The default report is Swedish Markdown."""
+        code, text = run("report", str(region_file), "--as-of", "2025-06-02")
+        assert code == EXIT_OK
+        assert text.startswith("# Samverkansstruktur: Samverkan Stockholmsregionen")
+        assert "2 juni 2025" in text
+
+    def test_html_to_file(self, region_file: Path, tmp_path: Path) -> None:
+        """--format html --output writes a complete page."""
+        target = tmp_path / "r.html"
+        code, _ = run("report", str(region_file), "--lang", "en", "--format", "html",
+                      "--output", str(target))  # fmt: skip
+        assert code == EXIT_OK
+        assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+    def test_output_directory_missing(
+        self, region_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An output path in a missing directory is exit 2 naming the path."""
+        code, _ = run("report", str(region_file), "--output", str(tmp_path / "no" / "r.md"))
+        assert code == EXIT_BAD_INPUT
+        assert "No such file or directory" in capsys.readouterr().err

@@ -131,6 +131,71 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
+    """Write *text* to ``--output`` (atomically) when given, else to *out*."""
+    if getattr(args, "output", None) is None:
+        out.write(text)
+        return
+    import os  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    target = Path(args.output)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
+    from samverkan_model.io import LoadError, load, save  # noqa: PLC0415
+
+    try:
+        obj = load(args.source)
+    except FileNotFoundError:
+        msg = f"{args.source}: no such file"
+        raise UserError(msg) from None
+    except LoadError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        save(obj, args.target)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
+def _kind_names() -> dict[str, Any]:
+    from samverkan_model.io import DOCUMENT_KINDS  # noqa: PLC0415
+
+    return {kind.format.removeprefix("samverkan-model/"): kind for kind in DOCUMENT_KINDS}
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    import json  # noqa: PLC0415
+
+    from samverkan_model.io import json_schema  # noqa: PLC0415
+
+    kinds = _kind_names()
+    if args.kind not in kinds:
+        msg = f"unknown document kind {args.kind!r}: expected one of {', '.join(sorted(kinds))}"
+        raise UserError(msg)
+    schema = json_schema(kinds[args.kind].cls)
+    _write(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from samverkan_model.reports import structure_report  # noqa: PLC0415
+
+    structure = _load_structure(args.file)
+    _write(args, out, structure_report(structure, args.lang, args.format, args.as_of))
+    return EXIT_OK
+
+
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from samverkan_model._demo import run_demo  # noqa: PLC0415
 
@@ -145,6 +210,9 @@ _EPILOG = {
     "escalation": "example: samverkan escalation region.json sodertalje-kommun --at 2025-06-01",
     "coverage": "example: samverkan coverage region.json --from 2025-01-01 --to 2026-01-01",
     "demo": "example: samverkan demo --lang en",
+    "convert": "example: samverkan convert region.json region.toml",
+    "schema": "example: samverkan schema structure --output structure.schema.json",
+    "report": "example: samverkan report region.json --lang en --format html --output r.html",
 }
 
 
@@ -177,6 +245,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, required=True)
     p.add_argument("--to", dest="end", type=_date, required=True)
 
+    p = command("convert", "convert a document between JSON, TOML and YAML", _cmd_convert)
+    p.add_argument("source", metavar="IN")
+    p.add_argument("target", metavar="OUT")
+
+    p = command("schema", "print the JSON Schema of a document kind", _cmd_schema)
+    p.add_argument("kind", metavar="KIND")
+    p.add_argument("--output", metavar="FILE")
+
+    p = command("report", "write a readable report of a structure", _cmd_report)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv")
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("--as-of", dest="as_of", type=_date, default=None)
+    p.add_argument("--output", metavar="FILE")
+
     p = command("demo", "run the checks on the embedded example models", _cmd_demo)
     p.add_argument("--lang", choices=("sv", "en"), default="en")
     return parser
@@ -191,6 +274,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"samverkan: {exc}\n")
         return EXIT_BAD_INPUT
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"samverkan: {where}{exc.strerror or exc}\n")
+        return EXIT_BAD_INPUT
     return code
-
-
