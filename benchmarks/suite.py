@@ -1,0 +1,382 @@
+"""The benchmarks: each one measures the library and its baseline in the same run.
+
+Every benchmark returns a :class:`Row`: the library's median time, the baseline's median
+time, their ratio and the target the ratio must not exceed. See ``benchmarks/README.md``
+for what each row means.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from benchmarks.national import END, START, NationalPlan, plan
+from benchmarks.timing import fresh_interpreter, interleaved
+from samverkan_model import Period, RelationKind, Structure, io
+
+__all__ = ["Config", "Row", "run"]
+
+
+@dataclass(frozen=True)
+class Config:
+    """How to run the suite.
+
+    Attributes:
+        factors: Dataset sizes; the first is the one the comparisons with baselines use,
+            every further one is compared with the first for the scaling rows.
+        repeat: Timed runs per measurement (the median is reported), after one warm-up.
+        large_repeat: Timed runs for datasets of factor 5 and more (they are slow).
+        import_runs: Fresh interpreters per side for the import-time row.
+        examples: Hypothesis examples per side for the strategies row.
+        seed: The dataset generator's seed.
+        pydantic: Run the pydantic comparisons (``None``: when pydantic is installed).
+    """
+
+    factors: tuple[float, ...] = (1.0, 10.0)
+    repeat: int = 5
+    large_repeat: int = 3
+    import_runs: int = 7
+    examples: int = 100
+    seed: int = 2015
+    pydantic: bool | None = None
+
+    def repeat_for(self, factor: float) -> int:
+        """Timed runs for a dataset of *factor*."""
+        return min(self.repeat, self.large_repeat) if factor >= 5 else self.repeat
+
+    @property
+    def with_pydantic(self) -> bool:
+        """Whether the pydantic comparisons run."""
+        if self.pydantic is not None:
+            return self.pydantic
+        return importlib.util.find_spec("pydantic") is not None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table.
+
+    Attributes:
+        name: What is measured.
+        ours: The library's median (seconds, or MiB for memory rows).
+        baseline: The baseline's median in the same unit (``None``: not measured).
+        target: The largest acceptable ratio (``None``: reported only).
+        ours_label: What ``ours`` is, in a few words.
+        baseline_label: What ``baseline`` is, in a few words.
+        unit: ``"s"`` or ``"MiB"``.
+        note: Anything a reader needs to read the row.
+    """
+
+    name: str
+    ours: float
+    baseline: float | None
+    target: float | None
+    ours_label: str = "samverkan_model"
+    baseline_label: str = ""
+    unit: str = "s"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        """``ours / baseline`` (``None`` when the baseline was not measured)."""
+        if self.baseline is None or self.baseline <= 0:
+            return None
+        return self.ours / self.baseline
+
+    @property
+    def verdict(self) -> str:
+        """``PASS``, ``MISS`` or ``-`` (no target)."""
+        ratio = self.ratio
+        if self.target is None or ratio is None:
+            return "-"
+        return "PASS" if ratio <= self.target else "MISS"
+
+
+@dataclass
+class _Datasets:
+    """Generated datasets by factor, built once per run."""
+
+    seed: int
+    plans: dict[float, NationalPlan] = field(default_factory=dict)
+
+    def get(self, factor: float) -> NationalPlan:
+        if factor not in self.plans:
+            self.plans[factor] = plan(factor, self.seed)
+        return self.plans[factor]
+
+
+def _fresh(structure: Structure) -> Callable[[], Structure]:
+    """A setup function giving an equal structure with empty caches each time."""
+    return lambda: attrs.evolve(structure)
+
+
+def _label(factor: float) -> str:
+    return f"{factor:g}x"
+
+
+# -- data files ----------------------------------------------------------------------------
+
+
+def data_file_rows(config: Config, data: _Datasets) -> Iterator[Row]:
+    """Load and dump of the national structure vs the equivalent pydantic model."""
+    factor = config.factors[0]
+    structure = data.get(factor).structure
+    text = io.dumps(structure)
+    repeat = config.repeat_for(factor)
+    size = f"{len(text.encode()) / 2**20:.1f} MiB of JSON"
+    load_case = (lambda t: io.loads(t, Structure), lambda: text)
+    dump_case = (io.dumps, lambda: structure)
+    if not config.with_pydantic:
+        load, dump = interleaved([load_case, dump_case], repeat=repeat)
+        yield Row(f"load structure ({_label(factor)})", load, None, 1.0, note="pydantic missing")
+        yield Row(f"dump structure ({_label(factor)})", dump, None, 1.0, note="pydantic missing")
+        return
+    from benchmarks.pydantic_models import StructureDocument
+
+    document = StructureDocument.model_validate_json(text)
+    load, base_load = interleaved(
+        [load_case, (StructureDocument.model_validate_json, lambda: text)], repeat=repeat
+    )
+    dump, base_dump = interleaved([dump_case, (_pydantic_dump, lambda: document)], repeat=repeat)
+    yield Row(
+        f"load structure ({_label(factor)})",
+        load,
+        base_load,
+        1.0,
+        "io.loads",
+        "pydantic model_validate_json",
+        note=size,
+    )
+    yield Row(
+        f"dump structure ({_label(factor)})",
+        dump,
+        base_dump,
+        1.0,
+        "io.dumps",
+        "pydantic model_dump_json",
+        note=size,
+    )
+
+
+def _pydantic_dump(document: Any) -> str:
+    return str(document.model_dump_json(indent=2, exclude_defaults=True))
+
+
+# -- scaling ------------------------------------------------------------------------------
+
+
+def scaling_rows(config: Config, data: _Datasets) -> Iterator[Row]:
+    """validate() and coverage_gaps() at each larger factor vs the first."""
+    base = config.factors[0]
+    whole = Period(START, END)
+    checks: tuple[tuple[str, Callable[[Structure], object]], ...] = (
+        ("Structure.validate()", Structure.validate),
+        ("Structure.coverage_gaps(ten years)", lambda s: s.coverage_gaps(whole)),
+    )
+    for name, fn in checks:
+        repeat = min(config.repeat_for(f) for f in config.factors)
+        cases = [(fn, _fresh(data.get(f).structure)) for f in config.factors]
+        times = dict(zip(config.factors, interleaved(cases, repeat=repeat), strict=True))
+        for factor in config.factors[1:]:
+            grow = factor / base
+            yield Row(
+                f"{name} {_label(factor)} vs {_label(base)}",
+                times[factor],
+                times[base],
+                1.2 * grow,
+                _label(factor),
+                _label(base),
+                note=f"linear would be {grow:g}x",
+            )
+
+
+# -- graphs -------------------------------------------------------------------------------
+
+
+def graph_rows(config: Config, data: _Datasets) -> Iterator[Row]:
+    """graph() vs networkx from tuples; escalation walks vs a networkx traversal."""
+    import networkx as nx
+
+    factor = config.factors[0]
+    national = data.get(factor)
+    structure = national.structure
+    repeat = config.repeat_for(factor)
+    reference = attrs.evolve(structure).graph()
+    nodes = [(n, dict(d)) for n, d in reference.nodes(data=True)]
+    edges = [(u, v, k, dict(d)) for u, v, k, d in reference.edges(keys=True, data=True)]
+
+    def from_tuples(_: None) -> object:
+        graph = nx.MultiDiGraph(name=structure.name, at=None)
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
+        return nx.freeze(graph)
+
+    ours, base = interleaved(
+        [(lambda s: s.graph(), _fresh(structure)), (from_tuples, lambda: None)], repeat=repeat
+    )
+    yield Row(
+        f"Structure.graph() ({_label(factor)})",
+        ours,
+        base,
+        2.0,
+        "graph() on a fresh structure",
+        "MultiDiGraph from ready-made tuples",
+        note=f"{reference.number_of_nodes()} nodes, {reference.number_of_edges()} edges",
+    )
+
+    starts = national.municipality_actors
+    rank = {a.id: a.level.rank for a in structure.actors}
+    rank.update({b.id: b.level.rank for b in structure.bodies})
+
+    def ours_walks(s: Structure) -> list[tuple[str, ...]]:
+        return [s.escalation_path(node) for node in starts]
+
+    def networkx_walks(_: None) -> list[tuple[str, ...]]:
+        return [_nx_walk(reference, node, rank) for node in starts]
+
+    expected = ours_walks(attrs.evolve(structure))
+    if networkx_walks(None) != expected:  # the baseline must do the same work
+        msg = "the networkx escalation walk disagrees with Structure.escalation_path"
+        raise AssertionError(msg)
+    ours, base = interleaved(
+        [(ours_walks, _fresh(structure)), (networkx_walks, lambda: None)], repeat=repeat
+    )
+    yield Row(
+        f"escalation paths of {len(starts)} municipalities ({_label(factor)})",
+        ours,
+        base,
+        1.5,
+        "escalation_path on a fresh structure",
+        "walk over the ready-made graph",
+    )
+
+
+_ESCALATES = RelationKind.ESCALATES_TO.value
+_REPORTS = RelationKind.REPORTS_TO.value
+_UPWARD_KINDS = frozenset({_ESCALATES, _REPORTS})
+
+
+def _nx_walk(graph: Any, start: str, rank: dict[str, int]) -> tuple[str, ...]:
+    """The escalation walk written directly against a networkx multigraph."""
+    path = [start]
+    seen = {start}
+    node = start
+    while True:
+        best: tuple[int, int, str] | None = None
+        for target, keyed in graph.succ[node].items():
+            for data in keyed.values():
+                kind = data["kind"]
+                if kind in _UPWARD_KINDS:
+                    choice = (0 if kind == _ESCALATES else 1, -rank.get(target, -1), target)
+                    if best is None or choice < best:
+                        best = choice
+        if best is None or best[2] in seen:
+            return tuple(path)
+        node = best[2]
+        path.append(node)
+        seen.add(node)
+
+
+# -- import time and memory ----------------------------------------------------------------
+
+_IMPORT = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+
+
+def import_rows(config: Config) -> Iterator[Row]:
+    """``import samverkan_model`` vs ``import networkx`` in fresh interpreters."""
+    import statistics
+
+    ours_runs: list[float] = []
+    base_runs: list[float] = []
+    for _ in range(config.import_runs):  # in turns, like interleaved()
+        ours_runs.append(fresh_interpreter(_IMPORT.format(module="samverkan_model")))
+        base_runs.append(fresh_interpreter(_IMPORT.format(module="networkx")))
+    ours = statistics.median(ours_runs)
+    base = statistics.median(base_runs)
+    yield Row(
+        "import samverkan_model",
+        ours,
+        base,
+        1.2,
+        "fresh interpreter",
+        "import networkx",
+        note=f"median of {config.import_runs} interpreters each",
+    )
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+
+_PEAK = """
+import json, resource, sys
+from pathlib import Path
+{imports}
+text = Path(sys.argv[1]).read_text("utf-8")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+{load}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps([before, peak]))
+"""
+
+
+def _peak_rss(imports: str, load: str, path: Path) -> tuple[float, float]:
+    """(MiB before loading, peak MiB) of a fresh interpreter loading *path*."""
+    code = _PEAK.format(imports=imports, load=load)
+    before, peak = fresh_interpreter(code, str(path), cwd=str(_ROOT))
+    return before / 1024, peak / 1024  # ru_maxrss is in KiB on Linux
+
+
+def memory_rows(config: Config, data: _Datasets) -> Iterator[Row]:
+    """Peak RSS of loading the national structure file, vs pydantic loading it."""
+    factor = config.factors[0]
+    text = io.dumps(data.get(factor).structure)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "national.json"
+        path.write_text(text, "utf-8")
+        size = os.path.getsize(path) / 2**20
+        before, peak = _peak_rss(
+            "from samverkan_model import io, Structure", "doc = io.loads(text, Structure)", path
+        )
+        base: float | None = None
+        if config.with_pydantic:
+            _, base = _peak_rss(
+                "from benchmarks.pydantic_models import StructureDocument",
+                "doc = StructureDocument.model_validate_json(text)",
+                path,
+            )
+    yield Row(
+        f"peak RSS loading the structure file ({_label(factor)})",
+        peak,
+        base,
+        None,
+        "io.loads",
+        "pydantic" if base is not None else "",
+        unit="MiB",
+        note=f"file {size:.1f} MiB; {before:.0f} MiB before loading",
+    )
+
+
+# -- the whole suite -------------------------------------------------------------------------
+
+
+def run(config: Config, progress: Callable[[str], None] = lambda _: None) -> list[Row]:
+    """Run every benchmark and return the rows of the results table, in order."""
+    data = _Datasets(config.seed)
+    rows: list[Row] = []
+    steps: tuple[tuple[str, Callable[[], Iterator[Row]]], ...] = (
+        ("import time", lambda: import_rows(config)),
+        ("data files", lambda: data_file_rows(config, data)),
+        ("graphs", lambda: graph_rows(config, data)),
+        ("scaling", lambda: scaling_rows(config, data)),
+        ("memory", lambda: memory_rows(config, data)),
+    )
+    for name, step in steps:
+        progress(name)
+        rows.extend(step())
+    return rows
