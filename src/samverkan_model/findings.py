@@ -22,6 +22,7 @@ __all__ = [
     "CheckError",
     "Finding",
     "FindingCode",
+    "Findings",
     "Severity",
     "errors",
     "register",
@@ -118,9 +119,63 @@ def errors(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(f for f in findings if f.severity is Severity.ERROR)
 
 
-def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+class Findings(tuple[Finding, ...]):
+    """The findings of one ``validate()`` call: a tuple with a few conveniences.
+
+    It compares equal to a plain tuple of the same findings, shows as a table in a
+    notebook and turns into records that ``pandas.DataFrame`` takes directly.
+
+    >>> from samverkan_model import Finding, Findings
+    >>> found = Findings([Finding.of("isolated-body", "'x' has no members", "x")])
+    >>> found.has_errors, len(found.warnings)
+    (False, 1)
+    >>> found.to_records()[0]["code"]
+    'isolated-body'
+    """
+
+    __slots__ = ()
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error-level findings."""
+        return errors(self)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning-level findings."""
+        return tuple(f for f in self if f.severity is Severity.WARNING)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self)
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One dict per finding (severity, code, subject, message), for tables."""
+        return [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "subject": ", ".join(f.subject),
+                "message": f.message,
+            }
+            for f in self
+        ]
+
+    def _repr_html_(self) -> str:
+        from samverkan_model.reports._document import Document, Paragraph, Table, render  # noqa: PLC0415
+
+        if not self:
+            body: tuple[Paragraph | Table, ...] = (Paragraph("No findings."),)
+        else:
+            rows = tuple(tuple(r.values()) for r in self.to_records())
+            body = (Table(("severity", "code", "subject", "message"), rows),)
+        return render(Document("", "en", body), "fragment")
+
+
+def sort_findings(findings: Iterable[Finding]) -> Findings:
     """Findings in a stable order: worst first, then by code, subject and message."""
-    return tuple(sorted(findings, key=lambda f: (f.severity.rank, f.code, f.subject, f.message)))
+    return Findings(sorted(findings, key=lambda f: (f.severity.rank, f.code, f.subject, f.message)))
 
 
 class CheckError(ValueError):

@@ -80,5 +80,13 @@ class TestHtml:
 
 def test_unknown_format() -> None:
     """An unknown format is a ValueError naming the choices."""
-    with pytest.raises(ValueError, match="not one of md, html"):
+    with pytest.raises(ValueError, match="not one of md, html, fragment"):
         render(DOC, "pdf")  # type: ignore[arg-type]
+
+
+def test_fragment_has_no_page_wrapper() -> None:
+    """The notebook fragment is a div with the title and blocks, without <html>."""
+    fragment = render(DOC, "fragment")
+    assert fragment.startswith("<div>\n<h3>Rapport</h3>")
+    assert "<html" not in fragment
+    assert "<table>" in fragment

@@ -23,7 +23,8 @@ __all__ = [
     "render",
 ]
 
-Format = Literal["md", "html"]
+Format = Literal["md", "html", "fragment"]
+"""Markdown, a complete HTML page, or an HTML fragment (for notebooks)."""
 
 
 @attrs.frozen
@@ -107,17 +108,9 @@ _CSS = (
 )
 
 
-def _html(doc: Document) -> str:
+def _html_blocks(doc: Document) -> list[str]:
     e = html.escape
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(doc.lang)}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{e(doc.title)}</title>",
-        f"<style>{_CSS}</style></head>",
-        "<body>",
-        f"<h1>{e(doc.title)}</h1>",
-    ]
+    out = []
     for block in doc.blocks:
         if isinstance(block, Heading):
             out.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
@@ -133,21 +126,44 @@ def _html(doc: Document) -> str:
                 "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in block.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    out += ["</body>", "</html>"]
+    return out
+
+
+def _html(doc: Document) -> str:
+    e = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(doc.lang)}">',
+        '<head><meta charset="utf-8">',
+        f"<title>{e(doc.title)}</title>",
+        f"<style>{_CSS}</style></head>",
+        "<body>",
+        f"<h1>{e(doc.title)}</h1>",
+        *_html_blocks(doc),
+        "</body>",
+        "</html>",
+    ]
     return "\n".join(out) + "\n"
 
 
-_RENDERERS = {"md": _markdown, "html": _html}
+def _fragment(doc: Document) -> str:
+    title = [f"<h3>{html.escape(doc.title)}</h3>"] if doc.title else []
+    return "\n".join(["<div>", *title, *_html_blocks(doc), "</div>"]) + "\n"
+
+
+_RENDERERS = {"md": _markdown, "html": _html, "fragment": _fragment}
 
 
 def render(doc: Document, fmt: Format = "md") -> str:
-    """Render *doc* as Markdown (``"md"``) or self-contained HTML (``"html"``).
+    """Render *doc* as Markdown, a self-contained HTML page or an HTML fragment.
+
+    The formats are ``"md"``, ``"html"`` and ``"fragment"`` (for notebook display).
 
     Raises:
         ValueError: for any other format.
     """
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
-        msg = f"format: {fmt!r} is not one of md, html"
+        msg = f"format: {fmt!r} is not one of md, html, fragment"
         raise ValueError(msg)
     return renderer(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -9,8 +10,10 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 import attrs
 
 from samverkan_model._validators import is_text
-from samverkan_model.findings import CheckError, Finding
+from samverkan_model.findings import CheckError, Findings
 from samverkan_model.periods import Period
+from samverkan_model.structure.activation import Activation, sort_activations
+from samverkan_model.structure.activation import mode_at as _replay_mode
 from samverkan_model.structure.actors import Actor, Person
 from samverkan_model.structure.bodies import Body, Membership
 from samverkan_model.structure.decisions import Decision
@@ -21,7 +24,9 @@ from samverkan_model.structure.staffing import CoverageGap, CoverageRule, OnCall
 if TYPE_CHECKING:
     import networkx as nx
 
+    from samverkan_model.geography import Area
     from samverkan_model.risk import Analysis
+    from samverkan_model.structure.area import AreaResponsibility
 
 __all__ = ["NodeKind", "Structure"]
 
@@ -32,11 +37,11 @@ def _by_id(item: Actor | Body | Person | Agreement | Decision) -> str:
     return item.id
 
 
-def _membership_key(m: Membership) -> tuple[str, str, str, object, str]:
+def _membership_key(m: Membership) -> tuple[object, ...]:
     return m.sort_key
 
 
-def _relation_key(r: Relation) -> tuple[str, str, str, object]:
+def _relation_key(r: Relation) -> tuple[object, ...]:
     return r.sort_key
 
 
@@ -114,6 +119,8 @@ class Structure:
         decisions: Decisions taken by bodies.
         coverage_rules: Competence-coverage rules for bodies.
         rosters: On-call rosters of standby functions.
+        activations: Decisions that switch the structure's mode, kept in time order
+            (see :meth:`mode_at`).
 
     >>> from samverkan_model import catalog
     >>> region = catalog.stockholm_region()
@@ -150,6 +157,9 @@ class Structure:
     )
     rosters: tuple[OnCallRoster, ...] = attrs.field(
         default=(), converter=_sort_rosters, validator=_items_of(OnCallRoster)
+    )
+    activations: tuple[Activation, ...] = attrs.field(
+        default=(), converter=sort_activations, validator=_items_of(Activation)
     )
     _cache: dict[object, Any] = attrs.field(
         factory=dict, init=False, repr=False, eq=False, hash=False
@@ -259,7 +269,7 @@ class Structure:
         analyses: Iterable[Analysis] | None = None,
         *,
         horizon: date | None = None,
-    ) -> tuple[Finding, ...]:
+    ) -> Findings:
         """Check the structure's global rules and return every finding, worst first.
 
         Args:
@@ -274,13 +284,22 @@ class Structure:
 
         return validate_structure(self, analyses=analyses, horizon=horizon)
 
-    def check(self, analyses: Iterable[Analysis] | None = None) -> Self:
+    def check(
+        self, analyses: Iterable[Analysis] | None = None, *, horizon: date | None = None
+    ) -> Self:
         """Return the structure itself when :meth:`validate` finds no error.
 
+        Args:
+            analyses: As for :meth:`validate`.
+            horizon: As for :meth:`validate`.
+
         Raises:
-            CheckError: listing every error-level finding.
+            CheckError: listing every error-level finding with its code, subject ids and
+                message (warnings do not make it raise).
         """
-        errors = [f for f in self.validate(analyses) if f.severity.value == "error"]
+        errors = [
+            f for f in self.validate(analyses, horizon=horizon) if f.severity.value == "error"
+        ]
         if errors:
             raise CheckError(f"structure {self.name!r}", errors)
         return self
@@ -293,15 +312,27 @@ class Structure:
         Nodes carry ``kind`` (``"actor"``, ``"body"``, ``"person"``), ``name`` and, for
         actors and bodies, ``level``; edges carry ``kind`` (a :class:`RelationKind` value or
         ``"member-of"``), ``period`` and, for memberships, ``role`` and ``on_behalf_of``.
-        With *at*, only what holds on that day is in the graph. The graph is frozen and
-        cached: call ``.copy()`` before changing it.
+        Edge keys are ``"<kind>"`` or ``"<kind>@<start>"`` (membership kinds are
+        ``"member-of:<role>"``), with ``#2``, ``#3``, ... added where the same key repeats
+        between two nodes.
+
+        With *at*, only what holds on that day is in the graph: memberships and relations
+        whose period contains *at*, and bodies that exist then (edges to a body that has
+        ceased to exist go with it). Edges whose ends are not in the structure (see the
+        ``unresolved-reference`` finding) are left out. The graph is frozen and cached:
+        call ``.copy()`` before changing it.
         """
         from samverkan_model.structure.graphs import build_graph  # noqa: PLC0415
 
         return self._cached(("graph", at), lambda: build_graph(self, at))
 
     def reporting_graph(self, at: date | None = None) -> nx.DiGraph:
-        """The ``REPORTS_TO`` relations holding on *at*, as a frozen directed graph."""
+        """The ``REPORTS_TO`` relations holding on *at*, as a frozen directed graph.
+
+        Its nodes are the actors and bodies at either end of such a relation, with the
+        attributes they have in :meth:`graph`; like :meth:`graph` it leaves out edges to
+        unknown ids and, with *at*, to bodies that do not exist then.
+        """
         from samverkan_model.structure.graphs import build_reporting_graph  # noqa: PLC0415
 
         return self._cached(("reporting", at), lambda: build_reporting_graph(self, at))
@@ -309,9 +340,15 @@ class Structure:
     def escalation_path(self, node_id: str, at: date | None = None) -> tuple[str, ...]:
         """The path a strategic question travels upwards from *node_id*.
 
-        The walk follows ``ESCALATES_TO``, else ``REPORTS_TO``, edges; where several leave a
-        node it prefers ``ESCALATES_TO``, then the higher level, then the smaller id. It ends
-        at the first node with no such edge (or before a node it has already visited).
+        The walk follows ``ESCALATES_TO``, else ``REPORTS_TO``, edges (never host,
+        ``LEADS`` or membership); where several leave a node it prefers ``ESCALATES_TO``,
+        then the target of the higher level, then the smaller id. It ends at the first node
+        with no such edge (or before a node it has already visited). With *at*, only
+        relations holding on *at* between nodes of :meth:`graph` on *at* count.
+
+        >>> from samverkan_model import catalog
+        >>> catalog.stockholm_region().escalation_path("sodertalje-kommun")
+        ('sodertalje-kommun', 'regionala-samordningsgruppen', 'regionala-chefsgruppen')
 
         Raises:
             KeyError: if *node_id* is not an actor, body or person of the structure.
@@ -376,36 +413,117 @@ class Structure:
 
         return roster_gaps(self.roster(function), period)
 
+    # -- area responsibility ---------------------------------------------------------------
+
+    def area_responsibility(self, area: Area | str) -> tuple[AreaResponsibility, ...]:
+        """Who holds the geographic area responsibility for *area*, level by level.
+
+        One entry per level, from local up to central: a municipality gets three (the
+        municipality, its county board, the Government), a county two, the nation one.
+        Holders are read from the actors' kinds, levels and areas (see
+        :mod:`samverkan_model.structure.area`); an entry with no holders means the
+        structure does not include that level's holder.
+
+        Raises:
+            ValueError: if *area* is a code that is not in the shipped geography.
+        """
+        from samverkan_model.structure.area import area_responsibility  # noqa: PLC0415
+
+        return area_responsibility(self.actors, area)
+
+    # -- modes -----------------------------------------------------------------------------
+
+    def mode_at(self, at: datetime) -> Mode:
+        """The mode the structure runs in at *at*, replaying :attr:`activations`.
+
+        Normal mode before the first activation; after that, the mode of the latest
+        activation at or before *at* (an activation holds from its own moment on). When
+        two activations share a moment, activated mode wins. ``in_mode(mode_at(at))`` is
+        the structure as it runs then.
+
+        Raises:
+            TypeError: if *at* is not a naive datetime.
+        """
+        return _replay_mode(self.activations, at)
+
     # -- views -----------------------------------------------------------------------------
 
     def in_mode(self, mode: Mode) -> Structure:
         """The structure as it runs in *mode*: bodies not active in it are dropped.
 
-        Memberships, relations, coverage rules and rosters of dropped bodies go too.
+        Everything that hangs on a dropped body goes with it: its memberships, relations
+        from or to it, coverage rules, rosters, decisions it took or proposed, and persons
+        whose only seats or shifts were in dropped bodies. So ``body(id)`` of a dropped body
+        raises ``KeyError`` and the view validates without findings it did not cause.
+
+        Raises:
+            TypeError: if *mode* is not a :class:`Mode`.
         """
+        given: object = mode  # checked at run time: a string would silently drop everything
+        if not isinstance(given, Mode):
+            msg = f"mode: expected a Mode, got {mode!r}"
+            raise TypeError(msg)
         kept = tuple(b for b in self.bodies if mode in b.active_in)
         dropped = {b.id for b in self.bodies} - {b.id for b in kept}
         if not dropped:
             return self
-        return attrs.evolve(
+        view = attrs.evolve(
             self,
             bodies=kept,
             memberships=tuple(m for m in self.memberships if m.body not in dropped),
             relations=tuple(
                 r for r in self.relations if r.source not in dropped and r.target not in dropped
             ),
+            decisions=tuple(
+                d for d in self.decisions if d.body not in dropped and d.proposed_by not in dropped
+            ),
             coverage_rules=tuple(r for r in self.coverage_rules if r.body not in dropped),
             rosters=tuple(r for r in self.rosters if r.function not in dropped),
         )
+        unseated = _seated(self) - _seated(view)
+        if not unseated:
+            return view
+        return attrs.evolve(view, persons=tuple(p for p in self.persons if p.id not in unseated))
 
     def redacted(self) -> Structure:
-        """The structure with no personal data: persons keep their ids only.
+        """The structure with no personal data left.
 
-        Names become ``"(redacted)"`` and contact details are dropped, so reporting lines
-        and rosters stay checkable while no person can be identified from the file.
+        Person names become ``"(redacted)"``, contact details are dropped, and person ids
+        (often made from names) are replaced by ``person-1``, ``person-2``, ... in the
+        order of the original ids, everywhere they are used. Reporting lines, seats and
+        rosters stay checkable while no person can be identified from the result.
+
+        >>> from samverkan_model import catalog
+        >>> region = catalog.stockholm_region().redacted()
+        >>> {p.name for p in region.persons}, {p.contact for p in region.persons}
+        ({'(redacted)'}, {None})
         """
+        taken = set(self.actors_by_id) | set(self.bodies_by_id)
+        pseudonyms = (f"person-{n}" for n in itertools.count(1))
+        aliases: dict[str, str] = {}
+        for p in self.persons:
+            if p.id not in taken and p.id not in aliases:
+                aliases[p.id] = next(a for a in pseudonyms if a not in taken)
+
+        def alias(node_id: str) -> str:
+            return aliases.get(node_id, node_id)
+
         return attrs.evolve(
-            self, persons=tuple(attrs.evolve(p, name=REDACTED, contact=None) for p in self.persons)
+            self,
+            persons=tuple(
+                attrs.evolve(p, id=alias(p.id), name=REDACTED, contact=None) for p in self.persons
+            ),
+            memberships=tuple(attrs.evolve(m, member=alias(m.member)) for m in self.memberships),
+            relations=tuple(
+                attrs.evolve(r, source=alias(r.source), target=alias(r.target))
+                for r in self.relations
+            ),
+            rosters=tuple(
+                attrs.evolve(
+                    r, shifts=tuple(attrs.evolve(x, person=alias(x.person)) for x in r.shifts)
+                )
+                for r in self.rosters
+            ),
         )
 
     def with_(self, **changes: Any) -> Structure:
@@ -415,6 +533,13 @@ class Structure:
 
 REDACTED = "(redacted)"
 """The name a redacted person is given."""
+
+
+def _seated(structure: Structure) -> set[str]:
+    """Ids holding a seat in some body or a shift on some roster."""
+    seated = {m.member for m in structure.memberships}
+    seated.update(shift.person for roster in structure.rosters for shift in roster.shifts)
+    return seated
 
 
 def _first_by_id(items: Iterable[Any]) -> dict[str, Any]:

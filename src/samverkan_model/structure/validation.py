@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain, pairwise
+from itertools import chain, combinations, groupby
 from typing import TYPE_CHECKING
 
-from samverkan_model.findings import Finding, Severity, register, sort_findings
+from samverkan_model.findings import Finding, Findings, Severity, register, sort_findings
+from samverkan_model.structure.activation import ACTIVATING_KINDS
 from samverkan_model.structure.bodies import BodyKind, Membership, Role
 from samverkan_model.structure.decisions import DecisionKind
 from samverkan_model.structure.relations import RelationKind
@@ -24,7 +25,8 @@ _S = "structure"
 DUPLICATE_ID = register(
     "duplicate-id",
     Severity.ERROR,
-    "Two actors, bodies or persons (or two agreements or decisions) share an id.",
+    "Two actors, bodies or persons (or two agreements, two decisions, or two rosters of "
+    "one standby function) share an id.",
     _S,
 )
 UNRESOLVED_REFERENCE = register(
@@ -44,6 +46,18 @@ ESCALATION_CYCLE = register(
     "escalation-cycle",
     Severity.ERROR,
     "Escalates-to relations that hold at the same time form a cycle.",
+    _S,
+)
+SELF_RELATION = register(
+    "self-relation",
+    Severity.ERROR,
+    "A relation points from an actor or body to itself.",
+    _S,
+)
+PART_OF_CYCLE = register(
+    "part-of-cycle",
+    Severity.ERROR,
+    "Actors' part-of fields lead round in a loop (an actor is, through others, part of itself).",
     _S,
 )
 DOWNWARD_ESCALATION = register(
@@ -73,7 +87,7 @@ UNANCHORED_BODY = register(
 ISOLATED_BODY = register(
     "isolated-body",
     Severity.WARNING,
-    "A body has no memberships and no relations.",
+    "A body has no memberships, no relations and no on-call roster.",
     _S,
 )
 PERSON_WITHOUT_MEMBERSHIP = register(
@@ -134,19 +148,42 @@ ROSTER_OVERLAP = register(
     _S,
 )
 
+ACTIVATION_NOT_ALLOWED = register(
+    "activation-not-allowed",
+    Severity.ERROR,
+    "A mode switch is decided by a body that does not decide activation, does not exist "
+    "then, or is not active in the mode the structure runs in just before it.",
+    _S,
+)
+SIMULTANEOUS_ACTIVATIONS = register(
+    "simultaneous-activations",
+    Severity.WARNING,
+    "Two activations at the same moment set different modes (activated mode is taken to hold).",
+    _S,
+)
+AREA_RESPONSIBILITY_LEVEL = register(
+    "area-responsibility-level",
+    Severity.ERROR,
+    "An actor is stated to hold geographic area responsibility at a level that is not its "
+    "own: the responsibility is never transferred between levels.",
+    _S,
+)
+
 DECIDING_KINDS: dict[BodyKind, frozenset[DecisionKind]] = {
     BodyKind.MANAGEMENT_GROUP: frozenset(DecisionKind),
     BodyKind.DELEGATION: frozenset({DecisionKind.DIRECTION, DecisionKind.COORDINATION}),
     BodyKind.PARTNERSHIP: frozenset({DecisionKind.DIRECTION, DecisionKind.COORDINATION}),
     BodyKind.ISF: frozenset({DecisionKind.DIRECTION, DecisionKind.COORDINATION}),
+    BodyKind.ISK: frozenset({DecisionKind.DIRECTION, DecisionKind.COORDINATION}),
     BodyKind.COORDINATION_GROUP: frozenset({DecisionKind.COORDINATION}),
     BodyKind.COLLABORATION_GROUP: frozenset({DecisionKind.COORDINATION}),
 }
 """Which kinds of decision each kind of body takes; bodies of other kinds take none.
 
 A management group (chefsgrupp) decides direction, coordination, budget and staffing; a
-delegation, partnership or ISF agrees on direction and coordination; coordination and
-collaboration groups coordinate. Offices, committees, conferences, analysis groups,
+delegation, partnership or ISF agrees on direction and coordination, and so do actors in
+an ISK contact (the lighter form of the ISF); coordination and collaboration groups
+coordinate. Offices, committees, conferences, analysis groups,
 standby functions, dialogue forums and ISF support take no decisions.
 """
 
@@ -156,13 +193,15 @@ def validate_structure(
     *,
     analyses: Iterable[Analysis] | None = None,
     horizon: date | None = None,
-) -> tuple[Finding, ...]:
+) -> Findings:
     """Every finding for *structure*, worst first (see :meth:`Structure.validate`)."""
     findings = chain(
         _duplicates(structure),
         _references(structure),
         _cycles(structure, RelationKind.REPORTS_TO, REPORTING_CYCLE),
         _cycles(structure, RelationKind.ESCALATES_TO, ESCALATION_CYCLE),
+        _self_relations(structure),
+        _part_of_cycles(structure),
         _downward(structure),
         _membership_periods(structure),
         _chairs(structure),
@@ -172,6 +211,8 @@ def validate_structure(
         _org_numbers(structure),
         _decisions(structure, analyses),
         _staffing(structure, horizon),
+        _activations(structure),
+        _area_responsibility(structure),
     )
     return sort_findings(findings)
 
@@ -189,6 +230,13 @@ def _duplicates(s: Structure) -> Iterator[Finding]:
         for item_id, n in sorted(Counter(x.id for x in items).items()):
             if n > 1:
                 yield Finding.of(DUPLICATE_ID, f"id {item_id!r} is used by {n} {what}", item_id)
+    for function, n in sorted(Counter(r.function for r in s.rosters).items()):
+        if n > 1:
+            yield Finding.of(
+                DUPLICATE_ID,
+                f"standby function {function!r} has {n} rosters; only the first is used",
+                function,
+            )
 
 
 def _references(s: Structure) -> Iterator[Finding]:
@@ -275,17 +323,26 @@ def _references(s: Structure) -> Iterator[Finding]:
                     roster.function,
                     shift.on_behalf_of,
                 )
+    for i, act in enumerate(s.activations):
+        yield from missing(
+            f"activations[{i}].decided_by",
+            act.decided_by,
+            "a body",
+            act.decided_by in bodies,
+            act.decided_by,
+        )
 
 
 def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
     import networkx as nx  # noqa: PLC0415  (kept out of ``import samverkan_model``)
 
-    edges = [r for r in s.relations if r.kind is kind]
+    # Self-relations are reported once, as ``self-relation``, not as cycles of one.
+    edges = [r for r in s.relations if r.kind is kind and r.source != r.target]
     graph = nx.DiGraph((r.source, r.target) for r in edges)
     for component in sorted(nx.strongly_connected_components(graph), key=min):
-        inside = [r for r in edges if r.source in component and r.target in component]
-        if len(component) == 1 and not any(r.source == r.target for r in inside):
+        if len(component) == 1:
             continue
+        inside = [r for r in edges if r.source in component and r.target in component]
         # A cycle only counts if its relations hold at the same time: look at every day a
         # relation inside the component starts (plus "always" for undated ones).
         moments = sorted({r.period.start for r in inside if r.period is not None})
@@ -307,8 +364,34 @@ def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
             break
 
 
+def _self_relations(s: Structure) -> Iterator[Finding]:
+    for r in s.relations:
+        if r.source == r.target:
+            yield Finding.of(SELF_RELATION, f"{r.source!r} {r.kind.value} itself", r.source)
+
+
+def _part_of_cycles(s: Structure) -> Iterator[Finding]:
+    parent = {a.id: a.part_of for a in s.actors_by_id.values() if a.part_of is not None}
+    done: set[str] = set()
+    for start in sorted(parent):
+        chain_: list[str] = []
+        node: str | None = start
+        while node is not None and node not in chain_ and node not in done:
+            chain_.append(node)
+            node = parent.get(node)
+        if node is None or node in done:
+            done.update(chain_)
+            continue
+        loop = chain_[chain_.index(node) :]
+        done.update(chain_)
+        path = " -> ".join([*loop, loop[0]])
+        yield Finding.of(PART_OF_CYCLE, f"part-of leads round in a loop: {path}", *loop)
+
+
 def _downward(s: Structure) -> Iterator[Finding]:
-    levels = {a.id: a.level for a in s.actors} | {b.id: b.level for b in s.bodies}
+    # The first actor or body with an id decides its level, as in ``node_kind``.
+    levels = {b.id: b.level for b in s.bodies_by_id.values()}
+    levels.update({a.id: a.level for a in s.actors_by_id.values()})
     for r in s.relations:
         if r.kind not in (RelationKind.REPORTS_TO, RelationKind.ESCALATES_TO):
             continue
@@ -343,8 +426,12 @@ def _chairs(s: Structure) -> Iterator[Finding]:
         if m.role is Role.CHAIR:
             chairs.setdefault(m.body, []).append(m)
     for body, seats in chairs.items():
-        ordered = sorted(seats, key=lambda m: m.period.start)
-        for first, second in pairwise(ordered):
+        # Every pair of different members whose chair periods share a day; the seats of a
+        # body are few, so comparing all pairs is cheap and misses nothing (a long chair
+        # period may overlap several later ones).
+        for first, second in combinations(seats, 2):
+            if first.member == second.member:
+                continue
             both = first.period.intersection(second.period)
             if both is not None:
                 yield Finding.of(
@@ -358,10 +445,11 @@ def _chairs(s: Structure) -> Iterator[Finding]:
 
 
 def _anchoring(s: Structure) -> Iterator[Finding]:
-    if not s.bodies:
+    bodies = s.bodies_by_id
+    if not bodies:
         return
-    top = max(b.level for b in s.bodies)
-    for b in s.bodies:
+    top = max(b.level for b in bodies.values())
+    for b in bodies.values():
         path = s.escalation_path(b.id)
         end = s.bodies_by_id.get(path[-1])
         if end is None or end.level != top:
@@ -376,6 +464,7 @@ def _anchoring(s: Structure) -> Iterator[Finding]:
 def _isolated(s: Structure) -> Iterator[Finding]:
     linked = {m.body for m in s.memberships}
     linked.update(chain.from_iterable((r.source, r.target) for r in s.relations))
+    linked.update(r.function for r in s.rosters if r.shifts)
     for b in s.bodies:
         if b.id not in linked:
             yield Finding.of(ISOLATED_BODY, f"{b.id!r} has no members and no relations", b.id)
@@ -432,7 +521,12 @@ def _decisions(s: Structure, analyses: Iterable[Analysis] | None) -> Iterator[Fi
                     d.id,
                     d.body,
                 )
-        if d.proposed_by is not None and d.proposed_by in s.bodies_by_id and body is not None:
+        if (
+            d.proposed_by is not None
+            and d.proposed_by != d.body
+            and d.proposed_by in s.bodies_by_id
+            and body is not None
+        ):
             graph = s.reporting_graph(d.decided_on)
             reaches = d.proposed_by in graph and d.body in nx.descendants(graph, d.proposed_by)
             if not reaches:
@@ -484,3 +578,53 @@ def _staffing(s: Structure, horizon: date | None) -> Iterator[Finding]:
                 f"{lo.isoformat()} to {hi.isoformat()}",
                 roster.function,
             )
+
+
+def _activations(s: Structure) -> Iterator[Finding]:
+    from samverkan_model.structure.levels import Mode  # noqa: PLC0415
+
+    # A body decides from the mode the structure runs in just before the moment of the
+    # switch: activations sharing that moment are all judged against the same mode.
+    before = Mode.NORMAL
+    for on, group in groupby(s.activations, key=lambda a: a.on):
+        moment = list(group)
+        when = on.isoformat(timespec="minutes")
+        for act in moment:
+            body = s.bodies_by_id.get(act.decided_by)
+            if body is None:
+                continue  # an unresolved-reference finding
+            if body.kind not in ACTIVATING_KINDS:
+                why = f"a {body.kind.value}, which does not decide activation"
+            elif not body.exists_at(on.date()):
+                why = f"which does not exist then (its life is {body.period})"
+            elif before not in body.active_in:
+                active = " and ".join(sorted(m.value for m in body.active_in))
+                why = (
+                    f"which is active only in {active} mode while the structure runs in "
+                    f"{before.value} mode"
+                )
+            else:
+                continue
+            yield Finding.of(
+                ACTIVATION_NOT_ALLOWED,
+                f"the switch to {act.mode.value} mode at {when} is decided by "
+                f"{act.decided_by!r}, {why}",
+                act.decided_by,
+            )
+        modes = {a.mode for a in moment}
+        if len(modes) > 1:
+            deciders = sorted({a.decided_by for a in moment})
+            yield Finding.of(
+                SIMULTANEOUS_ACTIVATIONS,
+                f"activations at {when} set different modes "
+                f"({', '.join(sorted(m.value for m in modes))}); activated mode is taken to hold",
+                *deciders,
+            )
+        before = moment[-1].mode
+
+
+def _area_responsibility(s: Structure) -> Iterator[Finding]:
+    from samverkan_model.structure.area import misplaced_responsibility  # noqa: PLC0415
+
+    for actor, message in misplaced_responsibility(s.actors):
+        yield Finding.of(AREA_RESPONSIBILITY_LEVEL, message, actor.id)
