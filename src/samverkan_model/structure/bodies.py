@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import attrs
 
@@ -24,7 +25,11 @@ __all__ = ["WORK_AREAS", "Body", "BodyKind", "Membership", "Role"]
 
 
 class BodyKind(LabelledEnum):
-    """What kind of collaboration body (samverkansorgan) a body is."""
+    """What kind of collaboration body (samverkansorgan) a body is.
+
+    ``ISK`` (inriktnings- och samordningskontakt) is the lighter contact form beside the
+    ISF: actors reach direction and coordination through contacts, without convening one.
+    """
 
     MANAGEMENT_GROUP = ("management-group", "Chefsgrupp", "Management group")
     COORDINATION_GROUP = ("coordination-group", "Samordningsgrupp", "Coordination group")
@@ -43,6 +48,11 @@ class BodyKind(LabelledEnum):
     )
     ISF_SUPPORT = ("isf-support", "ISF-stöd", "ISF support")
     DIALOGUE_FORUM = ("dialogue-forum", "Dialogforum", "Dialogue forum")
+    ISK = (
+        "isk",
+        "Inriktnings- och samordningskontakt (ISK)",
+        "Direction and coordination contact (ISK)",
+    )
 
 
 WORK_AREAS: dict[str, tuple[str, str]] = {
@@ -155,9 +165,21 @@ class Membership:
     on_behalf_of: str | None = attrs.field(default=None, validator=optional_slug)
 
     @property
-    def sort_key(self) -> tuple[str, str, str, object, str]:
-        """The natural key memberships are ordered by in a structure and in files."""
-        return (self.body, self.member, self.role.value, self.period.start, self.on_behalf_of or "")
+    def sort_key(self) -> tuple[str, str, str, date, tuple[bool, date], str]:
+        """The natural key memberships are ordered by in a structure and in files.
+
+        Body, member, role, start, end (open ends last) and lender: two memberships that
+        differ in any field sort the same way whatever order they were given in.
+        """
+        end = self.period.end
+        return (
+            self.body,
+            self.member,
+            self.role.value,
+            self.period.start,
+            (end is None, date.min if end is None else end),
+            self.on_behalf_of or "",
+        )
 
     def active_at(self, day: object) -> bool:
         """Whether the seat is held on *day* (a ``date``)."""

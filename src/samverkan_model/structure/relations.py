@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 
 from samverkan_model._labels import LabelledEnum
@@ -41,10 +43,17 @@ class Relation:
     )
 
     @property
-    def sort_key(self) -> tuple[str, str, str, object]:
-        """The natural key relations are ordered by in a structure and in files."""
-        start = None if self.period is None else self.period.start
-        return (self.source, self.target, self.kind.value, (start is not None, start))
+    def sort_key(self) -> tuple[str, str, str, tuple[bool, date, bool, date]]:
+        """The natural key relations are ordered by in a structure and in files.
+
+        Source, target, kind, then the period: undated relations first, then by start and
+        end (open ends last), so the order never depends on the order given.
+        """
+        if self.period is None:
+            return (self.source, self.target, self.kind.value, (False, date.min, False, date.min))
+        end = self.period.end
+        when = (True, self.period.start, end is None, date.min if end is None else end)
+        return (self.source, self.target, self.kind.value, when)
 
     def active_at(self, day: object) -> bool:
         """Whether the relation holds on *day* (a ``date``)."""
