@@ -729,7 +729,7 @@ class _Builder:
 
     def fill_actors(self) -> None:
         codes = sorted(self.municipality_actor)
-        kinds = (
+        kinds: tuple[tuple[OrganisationKind, str, frozenset[str]], ...] = (
             (OrganisationKind.COMPANY, "Bolag", frozenset({"trafik"})),
             (OrganisationKind.NON_PROFIT, "Förening", frozenset()),
             (OrganisationKind.NON_PROFIT, "Frivilligorganisation", frozenset({"blaljus"})),
@@ -812,7 +812,6 @@ class _Builder:
     def seat_everyone(self) -> None:
         """Give every body a chair chain and seats until the membership target is met."""
         bodies = sorted(self.bodies)
-        quota, extra = divmod(self.target.memberships, len(bodies))
         wanted_rules = max(1, round(30 * self.factor))
         step = max(1, len(self.coverage_bodies) // wanted_rules)
         ruled = set(self.coverage_bodies[::step][:wanted_rules])
@@ -820,7 +819,9 @@ class _Builder:
             body = self.bodies[body_id]
             life = body.period or Period(START)
             pool = self.seat_pool[body_id]
-            wanted = quota + (1 if index < extra else 0)
+            # Spread what is still missing over the bodies still to seat.
+            missing = self.target.memberships - len(self.memberships)
+            wanted = round(missing / (len(bodies) - index))
             made = 0
             for term in self.terms(life):
                 chair = self.rng.choice(pool)

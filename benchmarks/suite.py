@@ -362,6 +362,65 @@ def memory_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     )
 
 
+# -- Hypothesis strategies ------------------------------------------------------------------
+
+
+def _examples(strategy: Any, n: int) -> Callable[[None], int]:
+    """A function drawing *n* examples of *strategy* through ``@given``; returns the count."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    def draw(_: None) -> int:
+        seen: list[object] = []
+
+        @settings(
+            max_examples=n,
+            database=None,
+            derandomize=True,
+            deadline=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(strategy)
+        def collect(example: object) -> None:
+            seen.append(example)
+
+        collect()
+        return len(seen)
+
+    return draw
+
+
+def strategy_rows(config: Config) -> Iterator[Row]:
+    """``strategies.structures()`` vs an ``st.builds(Actor, ...)`` baseline, reported only."""
+    from hypothesis import strategies as st
+
+    from samverkan_model import Actor, GovernanceLevel, OrganisationKind, strategies
+    from samverkan_model._validators import SLUG_PATTERN
+
+    baseline = st.builds(
+        Actor,
+        id=st.from_regex(SLUG_PATTERN, fullmatch=True),
+        name=st.text(min_size=1, max_size=20),
+        kind=st.sampled_from(OrganisationKind),
+        level=st.sampled_from(GovernanceLevel),
+    )
+    ours_fn = _examples(strategies.structures(), config.examples)
+    base_fn = _examples(baseline, config.examples)
+    drawn = ours_fn(None), base_fn(None)
+    ours, base = interleaved(
+        [(ours_fn, lambda: None), (base_fn, lambda: None)], repeat=max(1, config.repeat // 2)
+    )
+    yield Row(
+        f"{config.examples} examples of strategies.structures()",
+        ours,
+        base,
+        None,
+        "structures()",
+        "st.builds(Actor, ...)",
+        note=f"{drawn[0]} and {drawn[1]} examples drawn",
+    )
+
+
 # -- the whole suite -------------------------------------------------------------------------
 
 
@@ -375,6 +434,7 @@ def run(config: Config, progress: Callable[[str], None] = lambda _: None) -> lis
         ("graphs", lambda: graph_rows(config, data)),
         ("scaling", lambda: scaling_rows(config, data)),
         ("memory", lambda: memory_rows(config, data)),
+        ("strategies", lambda: strategy_rows(config)),
     )
     for name, step in steps:
         progress(name)
