@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
+from datetime import date
 from itertools import chain, combinations, groupby
 from typing import TYPE_CHECKING
 
@@ -14,7 +17,6 @@ from samverkan_model.structure.relations import RelationKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from datetime import date
 
     from samverkan_model.risk import Analysis
     from samverkan_model.structure.model import Structure
@@ -496,12 +498,36 @@ def _org_numbers(s: Structure) -> Iterator[Finding]:
             )
 
 
+def _reporting_span_start(s: Structure) -> Callable[[date], date]:
+    """A map from a day to the first day of its span of unchanged reporting lines.
+
+    The reporting graph changes only on days a reports-to relation or a body's life starts
+    or ends, so every day of a span between such days has the same graph. Decisions on
+    different days of one span then share one graph instead of building one each, which
+    keeps validation linear in the number of decisions.
+    """
+    lives = chain(
+        (r.period for r in s.relations if r.kind is RelationKind.REPORTS_TO),
+        (b.period for b in s.bodies),
+    )
+    changes = sorted(
+        {day for p in lives if p is not None for day in (p.start, p.end) if day is not None}
+    )
+
+    def span_start(day: date) -> date:
+        i = bisect_right(changes, day)
+        return changes[i - 1] if i else date.min
+
+    return span_start
+
+
 def _decisions(s: Structure, analyses: Iterable[Analysis] | None) -> Iterator[Finding]:
     import networkx as nx  # noqa: PLC0415
 
     known: set[tuple[str, str]] | None = None
     if analyses is not None:
         known = {(a.id, m.id) for a in analyses for m in a.measures}
+    same_graph = _reporting_span_start(s)
     for d in s.decisions:
         body = s.bodies_by_id.get(d.body)
         if body is not None:
@@ -527,7 +553,7 @@ def _decisions(s: Structure, analyses: Iterable[Analysis] | None) -> Iterator[Fi
             and d.proposed_by in s.bodies_by_id
             and body is not None
         ):
-            graph = s.reporting_graph(d.decided_on)
+            graph = s.reporting_graph(same_graph(d.decided_on))
             reaches = d.proposed_by in graph and d.body in nx.descendants(graph, d.proposed_by)
             if not reaches:
                 yield Finding.of(
