@@ -7,15 +7,17 @@ docs``) renders them with warnings as errors and runs every example.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import samverkan_model
-from samverkan_model import FINDING_CODES, LabelledEnum
+from samverkan_model import FINDING_CODES, Actor, LabelledEnum, Mode, structure
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 REFERENCE = DOCS / "reference"
@@ -223,3 +225,51 @@ class TestExamples:
             if fence is None:
                 runnable = False
         assert stray == [], f"{page.name}: >>> outside a doctest block on lines {stray}"
+
+
+@cache
+def _extension() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "samverkan_docs", DOCS / "_ext" / "samverkan_docs.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestDocsExtension:
+    def test_home_is_the_shortest_public_module_exporting_the_name(self) -> None:
+        """A re-exported class is documented in its subpackage, not its defining module."""
+        ext = _extension()
+        assert ext.home_module("Actor", Actor) == "samverkan_model.structure"
+        assert ext.home_module("LabelledEnum", LabelledEnum) == "samverkan_model"
+
+    def test_prose_before_a_colon_is_not_a_type(self) -> None:
+        """Napoleon's type-colon reading is undone only when the words are prose."""
+        ext = _extension()
+        assert ext._looks_like_type("int")
+        assert ext._looks_like_type("dict[str, Period] | None")
+        assert not ext._looks_like_type("Height of the level")
+        assert not ext._looks_like_type("Alias of :attr:`period`")
+        lines = ["0 for local up to 3 for central.", "", ":type: Height of the level"]
+        ext.keep_property_summary(None, "property", "rank", None, None, lines)
+        assert lines == ["Height of the level: 0 for local up to 3 for central."]
+
+    def test_enum_docstrings_get_a_member_table(self) -> None:
+        """Every labelled enumeration's docstring ends with its members and labels."""
+        ext = _extension()
+        lines: list[str] = []
+        ext.enum_members(None, "class", "Mode", Mode, None, lines)
+        text = "\n".join(lines)
+        assert ".. list-table:: Members" in text
+        assert '``"activated"``' in text
+        assert "Aktiverat läge" in text
+
+    def test_reexported_constant_gets_its_own_docstring(self) -> None:
+        """A constant re-exported by a package is described by the docstring at its definition."""
+        ext = _extension()
+        lines = ["str(object='') -> str"]
+        ext.constant_docs(None, "data", "samverkan_model.REDACTED", structure.REDACTED, None, lines)
+        assert lines[0].startswith("The name a redacted person is given")
