@@ -1,0 +1,146 @@
+"""Validators and converters shared by the risk classes (private).
+
+Like :mod:`samverkan_model._validators`, every validator raises with a message that
+starts with the field name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from samverkan_model.risk.values import BehaviourTarget, LivingCondition, ProtectedValue
+
+__all__ = [
+    "as_frozenset",
+    "as_tuple",
+    "behaviour_set",
+    "by_attribute",
+    "condition_set",
+    "items_of",
+    "members_of",
+    "non_blank",
+    "optional_member",
+    "positive_int",
+    "sorted_items",
+    "value_set",
+]
+
+
+def positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a whole number of at least 1 (``bool`` is refused)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        msg = f"{attribute.name}: expected a whole number of at least 1, got {value!r}"
+        raise ValueError(msg)
+
+
+def non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is text with something other than white space in it."""
+    if not isinstance(value, str):
+        msg = f"{attribute.name}: expected text, got {value!r}"
+        raise TypeError(msg)
+    if not value.strip():
+        msg = f"{attribute.name}: must not be empty"
+        raise ValueError(msg)
+
+
+def _not_text(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        msg = f"{attribute.name}: expected a collection of items, got {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def members_of(kind: type) -> Any:
+    """A validator: every item of a collection is a member of the enumeration *kind*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        for item in _not_text(attribute, value):
+            if not isinstance(item, kind):
+                msg = f"{attribute.name}: expected {kind.__name__} members, got {item!r}"
+                raise TypeError(msg)
+
+    return check
+
+
+def optional_member(kind: type) -> Any:
+    """A validator: ``None`` or a member of the enumeration *kind*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            msg = f"{attribute.name}: expected a {kind.__name__} or None, got {value!r}"
+            raise TypeError(msg)
+
+    return check
+
+
+def items_of(kind: type) -> Any:
+    """A validator: every item of a tuple is an instance of *kind* (index in the message)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        for index, item in enumerate(_not_text(attribute, value)):
+            if not isinstance(item, kind):
+                msg = f"{attribute.name}[{index}]: expected {kind.__name__}, got {item!r}"
+                raise TypeError(msg)
+
+    return check
+
+
+T = TypeVar("T")
+
+
+def as_frozenset(items: Iterable[T]) -> frozenset[T]:
+    """*items* as a frozenset; a bare string or a non-iterable is passed through unchanged.
+
+    Passing those through lets the field's validator refuse them by field name instead of
+    splitting a string into letters or failing without saying where.
+    """
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]
+    return frozenset(items)
+
+
+def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
+    """*items* as a tuple; a bare string or a non-iterable is passed through unchanged."""
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]
+    return tuple(items)
+
+
+def sorted_items(items: Iterable[T], key: Callable[[object], Any]) -> tuple[T, ...]:
+    """*items* as a tuple sorted (stably) by *key*; anything else is passed through."""
+    out: object = as_tuple(items)
+    if not isinstance(out, tuple):
+        return out  # type: ignore[return-value]  # refused by the validator, by name
+    return tuple(sorted(out, key=key))
+
+
+def by_attribute(name: str, kind: type, default: object) -> Callable[[object], Any]:
+    """A sort key reading attribute *name*, or *default* where it is missing or not a *kind*.
+
+    The default keeps sorting from failing on a wrong item, so the field's validator can
+    refuse the item by name and index.
+    """
+
+    def key(item: object) -> Any:
+        value = getattr(item, name, default)
+        return value if isinstance(value, kind) else default
+
+    return key
+
+
+def condition_set(items: Iterable[LivingCondition]) -> frozenset[LivingCondition]:
+    """Convert any iterable of living conditions to a frozenset."""
+    return as_frozenset(items)
+
+
+def value_set(items: Iterable[ProtectedValue]) -> frozenset[ProtectedValue]:
+    """Convert any iterable of protected values to a frozenset."""
+    return as_frozenset(items)
+
+
+def behaviour_set(items: Iterable[BehaviourTarget]) -> frozenset[BehaviourTarget]:
+    """Convert any iterable of behaviour targets to a frozenset."""
+    return as_frozenset(items)
