@@ -42,7 +42,15 @@ from samverkan_model import (
     geography,
 )
 
-__all__ = ["STRATEGIES", "any_public_object", "periods", "slugs", "structures", "texts"]
+__all__ = [
+    "PUBLIC_TYPES",
+    "STRATEGIES",
+    "any_public_object",
+    "periods",
+    "slugs",
+    "structures",
+    "texts",
+]
 
 _WORD = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=5)
 slugs = st.lists(_WORD, min_size=1, max_size=3).map("-".join)
@@ -242,3 +250,11 @@ any_public_object = st.sampled_from(sorted(STRATEGIES, key=lambda t: t.__name__)
     lambda t: STRATEGIES[t]
 )
 """An object of any public attrs type."""
+
+
+def _type_name(cls: type) -> str:
+    return cls.__name__
+
+
+PUBLIC_TYPES: tuple[type, ...] = tuple(sorted(STRATEGIES, key=_type_name))
+"""The types of :data:`STRATEGIES`, by name."""

@@ -31,7 +31,7 @@ class TestRoundTrip:
         """loads(dumps(x)) == x, and re-dumping gives the same text with one final newline."""
         obj: Any = data.draw(STRATEGIES[cls])
         text = dumps(obj, fmt)
-        loaded = loads(text, cls, fmt)
+        loaded: Any = loads(text, cls, fmt)
         assert loaded == obj
         assert dumps(loaded, fmt) == text
         assert text.endswith("\n")

@@ -20,18 +20,26 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 from cattrs import BaseConverter, Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from samverkan_model._labels import LabelledEnum
 from samverkan_model.geography import Area
 from samverkan_model.structure.decisions import MeasureRef
 
-__all__ = ["Invalid", "converter", "fast_converter", "make_converter", "show"]
+__all__ = [
+    "Invalid",
+    "absent_means_none",
+    "converter",
+    "fast_converter",
+    "make_converter",
+    "show",
+]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK = r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
@@ -281,15 +289,56 @@ def _set_unstructure_factory(t: Any, conv: BaseConverter) -> Callable[[frozenset
     return unstructure
 
 
+def _is_optional(t: Any) -> bool:
+    return get_origin(t) in (Union, UnionType) and type(None) in get_args(t)
+
+
+def absent_means_none(cl: type) -> tuple[str, ...]:
+    """Fields of *cl* that must be given but may be ``None``: written by leaving them out.
+
+    ``None`` is never written (TOML has no null), so a missing key of such a field reads
+    as ``None``, as for fields whose default is ``None``.
+    """
+    attrs.resolve_types(cl)
+    return tuple(
+        a.name
+        for a in attrs.fields(cl)
+        if a.init and a.default is attrs.NOTHING and _is_optional(a.type)
+    )
+
+
 def _attrs_structure_factory(cl: type, conv: BaseConverter) -> Callable[[object, object], Any]:
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, conv)
+    nullable = absent_means_none(cl)
 
     def structure(value: object, _: object) -> Any:
         if type(value) is dict:
+            if nullable and not all(name in value for name in nullable):
+                value = {**dict.fromkeys(nullable), **value}
             return inner(value, cl)
         raise Invalid(f"expected a mapping of keys to values, got {show(value)}")
 
     return structure
+
+
+def _has_nullable_fields(t: Any) -> bool:
+    return isinstance(t, type) and attrs.has(t) and bool(absent_means_none(t))
+
+
+def _attrs_unstructure_factory(cl: type, conv: BaseConverter) -> Callable[[Any], dict[str, Any]]:
+    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cl, conv, _cattrs_omit_if_default=True
+    )
+    nullable = absent_means_none(cl)
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data = inner(value)
+        for name in nullable:
+            if data.get(name, False) is None:
+                del data[name]
+        return data
+
+    return unstructure
 
 
 # -- the converters --------------------------------------------------------------------------
@@ -319,6 +368,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     conv.register_unstructure_hook(time, _unstructure_time)
 
     conv.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
+    conv.register_unstructure_hook_factory(_has_nullable_fields, _attrs_unstructure_factory)
     conv.register_structure_hook(Area, _structure_area)
     conv.register_unstructure_hook(Area, _unstructure_area)
     conv.register_structure_hook(MeasureRef, _structure_measure_ref)

@@ -111,12 +111,52 @@ def _parse_toml(text: str) -> Any:
         if found is not None:
             line, column = int(found.group(1)), int(found.group(2))
             raise _syntax("TOML", line, column, message[: found.start()]) from None
-        raise _syntax("TOML", None, None, _TOML_END.sub("", message)) from None
+        lines = text.split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
+        raise _syntax("TOML", line, column, _TOML_END.sub("", message)) from None
+
+
+# libyaml composes nested collections recursively in C and crashes on very deep
+# nesting; documents whose flow brackets nest deeper than this are read by the pure
+# Python parser, which stops with a RecursionError instead.
+_MAX_C_DEPTH = 1000
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    """An upper bound of how deep ``[``/``{`` nest in *text*."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(text):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+@functools.cache
+def _yaml_loader(fast: bool) -> type:
+    """A safe loader that refuses anchors and aliases.
+
+    Documents are plain trees: an alias would make a value shared, or contain itself,
+    and a few nested aliases can stand for billions of values.
+    """
+    yaml = _yaml()
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
+
+    def construct_object(self: Any, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            msg = "anchors and aliases (& and *) are not supported in documents"
+            raise yaml.constructor.ConstructorError(None, None, msg, node.start_mark)
+        return base.construct_object(self, node, deep)
+
+    return type("DocumentLoader", (base,), {"construct_object": construct_object})
 
 
 def _parse_yaml(text: str) -> Any:
     yaml = _yaml()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _yaml_loader(_flow_depth(text) <= _MAX_C_DEPTH)
     try:
         return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:

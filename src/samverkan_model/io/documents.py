@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from samverkan_model.risk.analysis import Analysis
+from samverkan_model.risk.register import FollowUpRegister
 from samverkan_model.structure.model import Structure
 
 __all__ = [
@@ -51,7 +53,16 @@ class DocumentKind:
 
 
 def _kinds() -> tuple[DocumentKind, ...]:
-    return (DocumentKind(Structure, "samverkan-model/structure", 1, "structure.schema.json"),)
+    return (
+        DocumentKind(Structure, "samverkan-model/structure", 1, "structure.schema.json"),
+        DocumentKind(Analysis, "samverkan-model/analysis", 1, "analysis.schema.json"),
+        DocumentKind(
+            FollowUpRegister,
+            "samverkan-model/follow-up-register",
+            1,
+            "follow-up-register.schema.json",
+        ),
+    )
 
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = _kinds()

@@ -4,7 +4,7 @@ The schemas describe documents exactly as :func:`~samverkan_model.io.dumps` writ
 ``format`` and ``version`` included, with each field's description taken from its class's
 docstring, so an editor can complete keys and explain them. The package ships one
 schema file per document kind in ``samverkan_model/schemas/``; regenerate them with
-``python -m samverkan_model.io.schema``.
+``python -m samverkan_model.io schemas``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from __future__ import annotations
 import inspect
 import json
 import re
-import sys
 import types
-from collections.abc import Sequence
 from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
@@ -25,11 +23,17 @@ import attrs
 from samverkan_model._labels import LabelledEnum
 from samverkan_model._validators import SLUG_PATTERN, is_slug, optional_slug, slug_set
 from samverkan_model.geography import Area
-from samverkan_model.io._converter import DATE_PATTERN, DATETIME_PATTERN, TIME_PATTERN, converter
+from samverkan_model.io._converter import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    TIME_PATTERN,
+    absent_means_none,
+    converter,
+)
 from samverkan_model.io.documents import DOCUMENT_KINDS, document_kind
 from samverkan_model.structure.decisions import MeasureRef
 
-__all__ = ["DRAFT", "dump_schema", "json_schema", "main", "shipped_schema", "write_schemas"]
+__all__ = ["DRAFT", "dump_schema", "json_schema", "shipped_schema", "write_schemas"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the generated schemas."""
@@ -181,6 +185,7 @@ class _Builder:
     def object_schema(self, cls: type) -> dict[str, Any]:
         attrs.resolve_types(cls)
         docs = _field_docs(cls)
+        nullable = absent_means_none(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         for attribute in attrs.fields(cls):
@@ -197,7 +202,8 @@ class _Builder:
                 prop["items"] = {**prop["items"], "pattern": _SLUG}
             default = attribute.default
             if default is attrs.NOTHING:
-                required.append(attribute.name)
+                if attribute.name not in nullable:
+                    required.append(attribute.name)
             elif default is not None and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 converted = (
                     attribute.converter(default) if callable(attribute.converter) else default
@@ -239,7 +245,8 @@ def json_schema(cls: type) -> dict[str, Any]:
         TypeError: if *cls* holds a type that has no JSON form.
     """
     builder = _Builder()
-    root = builder.object_schema(cls)
+    written_as_text = cls is Area or cls is MeasureRef
+    root = builder.type_schema(cls) if written_as_text else builder.object_schema(cls)
     kind = document_kind(cls)
     schema: dict[str, Any] = {"$schema": DRAFT}
     if kind is not None:
@@ -288,19 +295,3 @@ def write_schemas(directory: str | Path) -> list[Path]:
         path.write_text(dump_schema(kind.cls), encoding="utf-8", newline="\n")
         written.append(path)
     return written
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Regenerate the schema files: ``python -m samverkan_model.io.schema [DIRECTORY]``.
-
-    The default directory is the package's own ``schemas`` folder.
-    """
-    args = list(sys.argv[1:] if argv is None else argv)
-    target = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "schemas"
-    for path in write_schemas(target):
-        sys.stdout.write(f"wrote {path}\n")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover - exercised through main()
-    raise SystemExit(main())
