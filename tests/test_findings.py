@@ -14,8 +14,8 @@ findings = st.builds(
     Finding,
     code=st.sampled_from(sorted(FINDING_CODES)),
     severity=st.sampled_from(Severity),
-    message=st.text(max_size=20),
-    subject=st.lists(st.from_regex(SLUG_PATTERN, fullmatch=True), max_size=3),
+    message=st.sampled_from(["", "a loop", "gap"]),
+    subject=st.lists(st.sampled_from(["a", "b-1", "lansstyrelsen"]), max_size=3),
 )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -46,6 +47,8 @@ from samverkan_model import (
 from samverkan_model.structure.actors import expected_org_groups
 from samverkan_model.structure.validation import DECIDING_KINDS
 
+T = TypeVar("T")
+
 ORIGIN = date(2025, 1, 1)
 """Day 0 of every generated date."""
 
@@ -59,15 +62,64 @@ SIDEWAYS = (RelationKind.SUPPORTS, RelationKind.COORDINATES_WITH, RelationKind.L
 QUIET_ROLES = (Role.MEMBER, Role.SECRETARY, Role.COORDINATOR, Role.CONTACT, Role.HEAD)
 
 
-def day(offset: int) -> date:
-    """The day *offset* days after :data:`ORIGIN`."""
-    return ORIGIN + timedelta(days=offset)
-
-
 def org_number(group: str, payload: int) -> str:
     """A valid organisation number in *group* (its first digit), with its Luhn digit."""
     body = f"{group}{payload:08d}"
     return f"{body}{luhn.calc_check_digit(body)}"
+
+
+# Strategies that do not depend on what was drawn before are built once, here: building
+# and validating a strategy costs far more than drawing from it.
+BOOLS = st.booleans()
+NAMES = st.sampled_from(("Aktör", "Kommunen", "Länsstyrelsen i län"))
+KINDS = st.sampled_from(tuple(OrganisationKind))
+BODY_KINDS = st.sampled_from(tuple(BodyKind))
+AGREEMENT_KINDS = st.sampled_from(tuple(AgreementKind))
+LEVEL_SETS = st.sets(st.sampled_from(tuple(LEVELS)), min_size=1)
+AREAS = st.none() | st.sampled_from(AREA_CODES).map(Area)
+CATEGORY_SETS = st.frozensets(st.sampled_from(CATEGORIES))
+SOME_CATEGORIES = st.frozensets(st.sampled_from(CATEGORIES), min_size=1)
+UPWARD_KINDS = st.sampled_from(UPWARD)
+SIDEWAYS_KINDS = st.sampled_from(SIDEWAYS)
+ROLES = st.sampled_from(QUIET_ROLES)
+MODE_SETS = st.sampled_from(
+    (frozenset(Mode), frozenset({Mode.NORMAL}), frozenset({Mode.ACTIVATED}))
+)
+CONTACTS = st.none() | st.just("someone@example.se")
+CUTS = st.sets(st.integers(1, 40), max_size=3)
+ORG_NUMBERS = {
+    kind: st.none()
+    | st.builds(
+        org_number,
+        st.sampled_from(sorted(expected_org_groups(kind)) or ["2", "5", "7", "8"]),
+        st.integers(0, 99_999_999),
+    )
+    for kind in OrganisationKind
+}
+
+
+def pick(draw: st.DrawFn, items: Sequence[T]) -> T:
+    """One of *items* (not empty), shrinking towards the first."""
+    return items[draw(st.integers(0, len(items) - 1))]
+
+
+def maybe(draw: st.DrawFn, items: Sequence[T]) -> T | None:
+    """``None`` or one of *items*, shrinking towards ``None``."""
+    index = draw(st.integers(-1, len(items) - 1))
+    return None if index < 0 else items[index]
+
+
+def subset(draw: st.DrawFn, items: Sequence[T], least: int = 0, most: int | None = None) -> list[T]:
+    """Distinct items of *items* in their order: between *least* and *most* of them."""
+    top = len(items) if most is None else min(most, len(items))
+    n = draw(st.integers(least, top))
+    chosen = sorted(draw(st.permutations(range(len(items))))[:n])
+    return [items[i] for i in chosen]
+
+
+def day(offset: int) -> date:
+    """The day *offset* days after :data:`ORIGIN`."""
+    return ORIGIN + timedelta(days=offset)
 
 
 def top_level(structure: Structure) -> GovernanceLevel:
@@ -75,26 +127,35 @@ def top_level(structure: Structure) -> GovernanceLevel:
     return max(b.level for b in structure.bodies)
 
 
+def draw_period(
+    draw: st.DrawFn, *, latest_start: int = 60, open_ended: bool = True, min_length: int = 0
+) -> Period:
+    """A period starting within *latest_start* days of the origin, open or up to 60 days."""
+    start = draw(st.integers(0, latest_start))
+    length = draw(st.integers(min_length - 1 if open_ended else min_length, 60))
+    if length < min_length:
+        return Period(day(start))
+    return Period(day(start), day(start + length))
+
+
 @st.composite
 def periods(
     draw: st.DrawFn, *, latest_start: int = 60, open_ended: bool = True, min_length: int = 0
 ) -> Period:
     """A period starting within *latest_start* days of the origin, open or up to 60 days."""
-    start = draw(st.integers(0, latest_start))
-    lengths = st.integers(min_length, 60)
-    length = draw(st.none() | lengths) if open_ended else draw(lengths)
-    return Period(day(start), None if length is None else day(start + length))
+    return draw_period(
+        draw, latest_start=latest_start, open_ended=open_ended, min_length=min_length
+    )
 
 
-@st.composite
 def period_within(draw: st.DrawFn, life: Period | None) -> Period:
     """A non-empty period inside *life* (anything when *life* is ``None``)."""
     if life is None:
-        return draw(periods(min_length=1))
+        return draw_period(draw, min_length=1)
     if life.end is None:
         start = life.start + timedelta(days=draw(st.integers(0, 30)))
-        length = draw(st.none() | st.integers(1, 60))
-        return Period(start, None if length is None else start + timedelta(days=length))
+        length = draw(st.integers(0, 60))
+        return Period(start, None if length == 0 else start + timedelta(days=length))
     days = (life.end - life.start).days
     first = draw(st.integers(0, days - 1))
     last = draw(st.integers(first + 1, days))
@@ -107,44 +168,36 @@ def _fits(area: Area, kind: OrganisationKind, level: GovernanceLevel) -> bool:
     The nation is the Government's area (central level); a municipality's area is a
     municipality at the local level, a county board's a county at the regional level.
     """
-    if area.kind is AreaKind.NATION:
-        return level is GovernanceLevel.CENTRAL
     if kind is OrganisationKind.MUNICIPALITY:
         return area.kind is AreaKind.MUNICIPALITY and level is GovernanceLevel.LOCAL
     if kind is OrganisationKind.COUNTY_ADMINISTRATIVE_BOARD:
         return area.kind is AreaKind.COUNTY and level is GovernanceLevel.REGIONAL
-    return True
+    return area.kind is not AreaKind.NATION or level is GovernanceLevel.CENTRAL
 
 
-@st.composite
-def actors(draw: st.DrawFn, actor_id: str, earlier: Sequence[str] = ()) -> Actor:
-    """A valid actor whose organisation number (if any) fits its kind."""
-    kind = draw(st.sampled_from(OrganisationKind))
-    groups = sorted(expected_org_groups(kind)) or ["2", "5", "7", "8"]
-    number = draw(
-        st.none() | st.builds(org_number, st.sampled_from(groups), st.integers(0, 99_999_999))
-    )
-    level = draw(st.sampled_from(LEVELS))
-    area = draw(st.none() | st.sampled_from(AREA_CODES).map(Area))
+def draw_actor(draw: st.DrawFn, actor_id: str, earlier: Sequence[str] = ()) -> Actor:
+    """A valid actor whose organisation number and area (if any) fit its kind and level."""
+    kind = draw(KINDS)
+    level = pick(draw, LEVELS)
+    area = draw(AREAS)
     return Actor(
         actor_id,
-        draw(st.text(min_size=1, max_size=12)),
+        draw(NAMES),
         kind,
         level,
         area=area if area is None or _fits(area, kind, level) else None,
-        org_number=number,
-        categories=draw(st.frozensets(st.sampled_from(CATEGORIES))),
-        part_of=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
+        org_number=draw(ORG_NUMBERS[kind]),
+        categories=draw(CATEGORY_SETS),
+        part_of=maybe(draw, earlier),
     )
 
 
-@st.composite
 def chair_seats(draw: st.DrawFn, body: Body, members: Sequence[str]) -> list[Membership]:
     """Chairs of *body* that follow each other: each ends the day the next one starts."""
     life = body.period
     start = ORIGIN if life is None else life.start
     last = None if life is None else life.end
-    cuts = sorted(draw(st.sets(st.integers(1, 40), max_size=3)))
+    cuts = sorted(draw(CUTS))
     bounds = [
         start + timedelta(days=c) for c in cuts if last is None or start + timedelta(c) < last
     ]
@@ -152,29 +205,23 @@ def chair_seats(draw: st.DrawFn, body: Body, members: Sequence[str]) -> list[Mem
     seats = []
     for lo, hi in itertools.pairwise(edges):
         assert lo is not None
-        seats.append(
-            Membership(draw(st.sampled_from(members)), body.id, Role.CHAIR, Period(lo, hi))
-        )
+        seats.append(Membership(pick(draw, members), body.id, Role.CHAIR, Period(lo, hi)))
     return seats
 
 
 def _bodies(draw: st.DrawFn, max_bodies: int) -> list[Body]:
     # Bodies in non-decreasing level order, so "later" never means "lower".
-    present = draw(st.sets(st.sampled_from(LEVELS), min_size=1))
-    top = max(present)
+    present = sorted(draw(LEVEL_SETS))
     n = draw(st.integers(1, max_bodies))
-    levels = sorted([top, *draw(st.lists(st.sampled_from(sorted(present)), max_size=n - 1))])
-    modes = st.sampled_from(
-        [frozenset(Mode), frozenset({Mode.NORMAL}), frozenset({Mode.ACTIVATED})]
-    )
+    levels = sorted([present[-1], *(pick(draw, present) for _ in range(n - 1))])
     return [
         Body(
             f"body-{i}",
             f"Body {i}",
-            draw(st.sampled_from(BodyKind)),
+            draw(BODY_KINDS),
             level,
-            active_in=draw(modes),
-            period=draw(st.none() | periods(latest_start=20, min_length=10)),
+            active_in=draw(MODE_SETS),
+            period=draw_period(draw, latest_start=20, min_length=10) if draw(BOOLS) else None,
         )
         for i, level in enumerate(levels)
     ]
@@ -187,21 +234,18 @@ def _relations(draw: st.DrawFn, bodies: Sequence[Body], actors_: Sequence[Actor]
     relations: list[Relation] = []
     for i, b in enumerate(bodies):
         later = [c.id for c in bodies[i + 1 :]]
-        if b.level < top:
-            targets = draw(st.lists(st.sampled_from(later), min_size=1, max_size=2, unique=True))
-        else:
-            targets = draw(st.lists(st.sampled_from(later), max_size=1)) if later else []
-        relations += [Relation(b.id, t, draw(st.sampled_from(UPWARD))) for t in targets]
+        least = 1 if b.level < top else 0
+        for target in subset(draw, later, least, 2):
+            relations.append(Relation(b.id, target, draw(UPWARD_KINDS)))
     for a in actors_:
-        above = [b.id for b in bodies if b.level >= a.level]
-        linked = draw(st.booleans())
-        if above and linked:
-            target = draw(st.sampled_from(above))
-            relations.append(Relation(a.id, target, draw(st.sampled_from(UPWARD))))
+        above = maybe(draw, [b.id for b in bodies if b.level >= a.level])
+        if above is not None:
+            relations.append(Relation(a.id, above, draw(UPWARD_KINDS)))
     nodes = [*(a.id for a in actors_), *(b.id for b in bodies)]
     for _ in range(draw(st.integers(0, 2))):
-        pair = draw(st.lists(st.sampled_from(nodes), min_size=2, max_size=2, unique=True))
-        relations.append(Relation(pair[0], pair[1], draw(st.sampled_from(SIDEWAYS))))
+        source = pick(draw, nodes)
+        target = pick(draw, [n for n in nodes if n != source])
+        relations.append(Relation(source, target, draw(SIDEWAYS_KINDS)))
     return relations
 
 
@@ -212,12 +256,12 @@ def _seats(
     members = [*actor_ids, *person_ids]
     for b in bodies:
         for _ in range(draw(st.integers(1, 2))):
-            member = draw(st.sampled_from(members))
-            lender = draw(st.none() | st.sampled_from(actor_ids)) if member in person_ids else None
-            role = draw(st.sampled_from(QUIET_ROLES))
-            seats.append(Membership(member, b.id, role, draw(period_within(b.period)), lender))
-        if draw(st.booleans()):
-            seats += draw(chair_seats(b, members))
+            member = pick(draw, members)
+            lender = maybe(draw, actor_ids) if member in person_ids else None
+            role = draw(ROLES)
+            seats.append(Membership(member, b.id, role, period_within(draw, b.period), lender))
+        if draw(BOOLS):
+            seats += chair_seats(draw, b, members)
     return seats
 
 
@@ -225,9 +269,8 @@ def _decisions(draw: st.DrawFn, bodies: Sequence[Body]) -> list[Decision]:
     decisions = []
     for i, b in enumerate(bodies):
         allowed = sorted(DECIDING_KINDS.get(b.kind, frozenset()), key=lambda k: k.value)
-        decides = draw(st.booleans())
-        if allowed and decides:
-            kind = draw(st.sampled_from(allowed))
+        kind = maybe(draw, allowed)
+        if kind is not None:
             decisions.append(Decision(f"decision-{i}", kind, b.id, day(draw(st.integers(0, 60)))))
     return decisions
 
@@ -238,10 +281,10 @@ def _rules(
     """Coverage rules that hold: a fully equipped helper actor sits through each rule."""
     helpers, seats, rules = [], [], []
     for b in bodies:
-        if not draw(st.booleans()):
+        if not draw(BOOLS):
             continue
-        window = draw(period_within(b.period))
-        cats = draw(st.frozensets(st.sampled_from(CATEGORIES), min_size=1))
+        window = period_within(draw, b.period)
+        cats = draw(SOME_CATEGORIES)
         helper = Actor(f"helper-{b.id}", "Helper", OrganisationKind.OTHER, b.level, categories=cats)
         helpers.append(helper)
         seats.append(Membership(helper.id, b.id, Role.MEMBER, window))
@@ -253,16 +296,16 @@ def _rosters(
     draw: st.DrawFn, bodies: Sequence[Body], person_ids: Sequence[str]
 ) -> list[OnCallRoster]:
     standby = [b for b in bodies if b.kind is BodyKind.STANDBY_FUNCTION]
-    if not standby or not person_ids or not draw(st.booleans()):
+    if not standby or not person_ids or not draw(BOOLS):
         return []
-    people = draw(st.lists(st.sampled_from(person_ids), min_size=1, max_size=3))
+    people = [pick(draw, person_ids) for _ in range(draw(st.integers(1, 3)))]
     roster = weekly_rotation(
         people,
         day(draw(st.integers(0, 30))),
         draw(st.integers(0, 5)),
         draw(st.integers(0, 6)),
         time(draw(st.integers(0, 23))),
-        draw(st.sampled_from(standby)).id,
+        pick(draw, standby).id,
     )
     return [roster]
 
@@ -273,25 +316,25 @@ def clean_structures(draw: st.DrawFn, *, max_bodies: int = 6, max_actors: int = 
     bodies = _bodies(draw, max_bodies)
     actors_: list[Actor] = []
     for i in range(draw(st.integers(2, max_actors))):
-        actors_.append(draw(actors(f"actor-{i}", [a.id for a in actors_])))
+        actors_.append(draw_actor(draw, f"actor-{i}", [a.id for a in actors_]))
     actor_ids = [a.id for a in actors_]
     persons = [Person(f"person-{i}", f"Person {i}") for i in range(draw(st.integers(0, 3)))]
     person_ids = [p.id for p in persons]
-    bodies = [attrs.evolve(b, host=draw(st.none() | st.sampled_from(actor_ids))) for b in bodies]
+    bodies = [attrs.evolve(b, host=maybe(draw, actor_ids)) for b in bodies]
     seats = _seats(draw, bodies, actor_ids, person_ids)
     helpers, helper_seats, rules = _rules(draw, bodies)
     rosters = _rosters(draw, bodies, person_ids)
     # Persons with a seat or a shift may carry contact data; the others may not.
     busy = {m.member for m in seats} | {s.person for r in rosters for s in r.shifts}
-    contacts = st.none() | st.just("someone@example.se")
-    persons = [attrs.evolve(p, contact=draw(contacts)) if p.id in busy else p for p in persons]
+    persons = [attrs.evolve(p, contact=draw(CONTACTS)) if p.id in busy else p for p in persons]
     agreements = []
-    if draw(st.booleans()):
-        parties = draw(st.sets(st.sampled_from(actor_ids), min_size=2, max_size=3))
-        kind = draw(st.sampled_from(AgreementKind))
-        agreements.append(Agreement("agreement-0", parties, kind, draw(periods())))
+    if draw(BOOLS):
+        parties = subset(draw, actor_ids, 2, 3)
+        agreements.append(
+            Agreement("agreement-0", parties, draw(AGREEMENT_KINDS), draw_period(draw))
+        )
     return Structure(
-        draw(st.text(max_size=10)),
+        "clean",
         actors=[*actors_, *helpers],
         bodies=bodies,
         persons=persons,
@@ -304,16 +347,23 @@ def clean_structures(draw: st.DrawFn, *, max_bodies: int = 6, max_actors: int = 
     )
 
 
+SLUGS = st.lists(st.text("az09", min_size=1, max_size=4), min_size=1, max_size=3).map("-".join)
+"""Slug ids: lowercase letters and digits in hyphen-joined words (fast to draw)."""
+
+PEOPLE = ("p-a", "p-b", "p-c", "p-d")
+MINUTES = (0, 15, 30, 45)
+
+
 @st.composite
 def rotations(draw: st.DrawFn) -> OnCallRoster:
     """A roster built by :func:`weekly_rotation` from a few people over a few weeks."""
-    people = draw(st.lists(st.sampled_from(["p-a", "p-b", "p-c", "p-d"]), min_size=1, max_size=4))
+    people = [pick(draw, PEOPLE) for _ in range(draw(st.integers(1, 4)))]
     return weekly_rotation(
         people,
         day(draw(st.integers(0, 400))),
         draw(st.integers(0, 12)),
         draw(st.integers(0, 6)),
-        time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 15, 30, 45]))),
+        time(draw(st.integers(0, 23)), pick(draw, MINUTES)),
         "standby",
     )
 
@@ -326,11 +376,7 @@ def shift_lists(draw: st.DrawFn, *, max_shifts: int = 6) -> list[Shift]:
         start = draw(st.integers(0, 96))
         length = draw(st.integers(1, 48))
         begin = datetime.combine(ORIGIN, time()) + timedelta(hours=start)
-        out.append(
-            Shift(
-                draw(st.sampled_from(["p-a", "p-b", "p-c"])), begin, begin + timedelta(hours=length)
-            )
-        )
+        out.append(Shift(pick(draw, PEOPLE[:3]), begin, begin + timedelta(hours=length)))
     return out
 
 
@@ -345,14 +391,13 @@ class CoverageCase:
 @st.composite
 def coverage_cases(draw: st.DrawFn) -> CoverageCase:
     """One body, a handful of seats over a few weeks, and a rule with 1-3 categories."""
-    cats = list(CATEGORIES)
     lenders = [
         Actor(
             f"lender-{i}",
             f"Lender {i}",
             OrganisationKind.OTHER,
             GovernanceLevel.REGIONAL,
-            categories=draw(st.frozensets(st.sampled_from(cats))),
+            categories=draw(CATEGORY_SETS),
         )
         for i in range(draw(st.integers(1, 4)))
     ]
@@ -360,26 +405,17 @@ def coverage_cases(draw: st.DrawFn) -> CoverageCase:
     body = Body("office", "Office", BodyKind.COORDINATION_OFFICE, GovernanceLevel.REGIONAL)
     seats = []
     for _ in range(draw(st.integers(0, 6))):
-        lender = draw(st.sampled_from(lenders))
-        if draw(st.booleans()):
-            seats.append(
-                Membership(lender.id, body.id, Role.MEMBER, draw(periods(latest_start=30)))
-            )
+        lender = pick(draw, lenders)
+        period = draw_period(draw, latest_start=30)
+        if draw(BOOLS):
+            seats.append(Membership(lender.id, body.id, Role.MEMBER, period))
         else:
-            person = draw(st.sampled_from(people))
-            seats.append(
-                Membership(
-                    person.id,
-                    body.id,
-                    draw(st.sampled_from(QUIET_ROLES)),
-                    draw(periods(latest_start=30)),
-                    lender.id,
-                )
-            )
+            person = pick(draw, people)
+            seats.append(Membership(person.id, body.id, draw(ROLES), period, lender.id))
     rule = CoverageRule(
         body.id,
-        draw(st.frozensets(st.sampled_from(cats), min_size=1)),
-        draw(periods(latest_start=20)),
+        draw(SOME_CATEGORIES),
+        draw_period(draw, latest_start=20),
         min_people=draw(st.integers(1, 2)),
     )
     structure = Structure(
@@ -390,4 +426,4 @@ def coverage_cases(draw: st.DrawFn) -> CoverageCase:
         memberships=seats,
         coverage_rules=[rule],
     )
-    return CoverageCase(structure, draw(periods(latest_start=40)))
+    return CoverageCase(structure, draw_period(draw, latest_start=40))

@@ -4,12 +4,9 @@ from datetime import date, datetime
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from samverkan_model import Decision, DecisionKind, MeasureRef
-from samverkan_model._validators import SLUG_PATTERN
-
-slugs = st.from_regex(SLUG_PATTERN, fullmatch=True)
+from tests.structure.strategies import SLUGS as slugs
 
 
 class TestMeasureRef:

@@ -9,11 +9,20 @@ import networkx as nx
 from samverkan_model.structure.relations import RelationKind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
 
+    from samverkan_model.periods import Period
     from samverkan_model.structure.model import Structure
 
-__all__ = ["MEMBER_OF", "build_graph", "build_reporting_graph", "escalation_path", "node_rank"]
+__all__ = [
+    "MEMBER_OF",
+    "build_graph",
+    "build_reporting_graph",
+    "escalation_path",
+    "live_nodes",
+    "node_rank",
+]
 
 MEMBER_OF = "member-of"
 """The ``kind`` of membership edges (member -> body) in :meth:`Structure.graph`."""
@@ -21,50 +30,67 @@ MEMBER_OF = "member-of"
 _UPWARD = (RelationKind.ESCALATES_TO, RelationKind.REPORTS_TO)
 
 
-def _node_rows(structure: Structure) -> list[tuple[str, dict[str, Any]]]:
-    rows: list[tuple[str, dict[str, Any]]] = []
-    for a in structure.actors:
-        rows.append(
-            (
-                a.id,
-                {
-                    "kind": "actor",
-                    "name": a.name,
-                    "level": a.level,
-                    "organisation_kind": a.kind,
-                    "area": None if a.area is None else a.area.code,
-                    "categories": a.categories,
-                },
-            )
-        )
-    for b in structure.bodies:
-        rows.append(
-            (
-                b.id,
-                {
-                    "kind": "body",
-                    "name": b.name,
-                    "level": b.level,
-                    "body_kind": b.kind,
-                    "host": b.host,
-                    "period": b.period,
-                },
-            )
-        )
-    rows.extend((p.id, {"kind": "person", "name": p.name}) for p in structure.persons)
+def _node_rows(structure: Structure, at: date | None) -> dict[str, dict[str, Any]]:
+    """The graph's nodes: actors, bodies alive on *at* and persons, by id.
+
+    Where an id is used twice (a ``duplicate-id`` finding), the node is what
+    :meth:`Structure.node_kind` says it is: actors before bodies before persons, the
+    first of each kind.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for a in structure.actors_by_id.values():
+        rows[a.id] = {
+            "kind": "actor",
+            "name": a.name,
+            "level": a.level,
+            "organisation_kind": a.kind,
+            "area": None if a.area is None else a.area.code,
+            "categories": a.categories,
+        }
+    for b in structure.bodies_by_id.values():
+        if b.id in rows or (at is not None and not b.exists_at(at)):
+            continue
+        rows[b.id] = {
+            "kind": "body",
+            "name": b.name,
+            "level": b.level,
+            "body_kind": b.kind,
+            "host": b.host,
+            "period": b.period,
+        }
+    for p in structure.persons_by_id.values():
+        rows.setdefault(p.id, {"kind": "person", "name": p.name})
     return rows
 
 
-def _relation_key(kind: str, period: object) -> str:
-    start = getattr(period, "start", None)
-    return kind if start is None else f"{kind}@{start.isoformat()}"
+def live_nodes(structure: Structure, at: date | None) -> dict[str, dict[str, Any]]:
+    """The nodes of :meth:`Structure.graph` on *at* with their attributes (cached)."""
+    rows: dict[str, dict[str, Any]] = structure._cached(
+        ("nodes", at), lambda: _node_rows(structure, at)
+    )
+    return rows
+
+
+def _keyed(edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Any]:
+    """Edges with keys unique per node pair: a repeated key gets ``#2``, ``#3``, ..."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for u, v, key, data in edges:
+        n = seen[u, v, key] = seen.get((u, v, key), 0) + 1
+        out.append((u, v, key if n == 1 else f"{key}#{n}", data))
+    return out
+
+
+def _relation_key(kind: str, period: Period | None) -> str:
+    return kind if period is None else f"{kind}@{period.start.isoformat()}"
 
 
 def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
     """The frozen multigraph behind :meth:`Structure.graph`."""
+    nodes = live_nodes(structure, at)
     graph = nx.MultiDiGraph(name=structure.name, at=at)
-    graph.add_nodes_from(_node_rows(structure))
-    graph.add_edges_from(
+    graph.add_nodes_from(nodes.items())
+    memberships = (
         (
             m.member,
             m.body,
@@ -77,8 +103,9 @@ def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
             },
         )
         for m in structure.memberships_at(at)
+        if m.member in nodes and m.body in nodes
     )
-    graph.add_edges_from(
+    relations = (
         (
             r.source,
             r.target,
@@ -86,20 +113,23 @@ def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
             {"kind": r.kind.value, "period": r.period},
         )
         for r in structure.relations_at(at)
+        if r.source in nodes and r.target in nodes
     )
+    graph.add_edges_from(_keyed(memberships))
+    graph.add_edges_from(_keyed(relations))
     return nx.freeze(graph)
 
 
 def build_reporting_graph(structure: Structure, at: date | None) -> nx.DiGraph:
     """The frozen digraph behind :meth:`Structure.reporting_graph`."""
+    nodes = live_nodes(structure, at)
     graph = nx.DiGraph(name=structure.name, at=at)
-    rows = dict(_node_rows(structure))
     edges = [
         (r.source, r.target, {"period": r.period})
         for r in structure.relations_at(at)
-        if r.kind is RelationKind.REPORTS_TO
+        if r.kind is RelationKind.REPORTS_TO and r.source in nodes and r.target in nodes
     ]
-    graph.add_nodes_from((node, rows.get(node, {})) for edge in edges for node in edge[:2])
+    graph.add_nodes_from((node, nodes[node]) for edge in edges for node in edge[:2])
     graph.add_edges_from(edges)
     return nx.freeze(graph)
 
@@ -111,10 +141,17 @@ def node_rank(structure: Structure, node_id: str) -> int:
 
 
 def _upward_steps(structure: Structure, at: date | None) -> dict[str, str]:
-    """For each node, the next node of the escalation walk (preference order of the docs)."""
+    """For each node, the next node of the escalation walk (preference order of the docs).
+
+    Only relations between nodes of the graph on *at* count: an edge to an unknown id or
+    to a body that no longer exists leads nowhere.
+    """
+    nodes = live_nodes(structure, at)
     best: dict[str, tuple[int, int, str]] = {}
     for r in structure.relations_at(at):
-        if r.kind not in _UPWARD:
+        if r.kind not in _UPWARD or r.source == r.target:
+            continue
+        if r.source not in nodes or r.target not in nodes:
             continue
         choice = (
             0 if r.kind is RelationKind.ESCALATES_TO else 1,
