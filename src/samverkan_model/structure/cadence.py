@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from samverkan_model._labels import check_lang
+from samverkan_model._validators import is_date
 from samverkan_model.structure.levels import Mode
 
 if TYPE_CHECKING:
@@ -61,6 +63,10 @@ class Cadence:
         at: The time of day the meeting starts.
         every_weeks: 1 for weekly, 2 for every other week, ...
         activated_weekdays: Weekdays of meetings in activated mode (empty: as in normal mode).
+        anchor: Any day in a week the body meets in. With *every_weeks* above 1 it fixes
+            which weeks those are, so the same meetings are found whatever period is asked
+            about; without it the first matching weekday of the asked period starts the
+            count.
 
     >>> from datetime import date, time
     >>> from samverkan_model import Cadence, Mode, Period
@@ -77,13 +83,16 @@ class Cadence:
     activated_weekdays: frozenset[int] = attrs.field(
         default=frozenset(), converter=_int_set, validator=_weekdays
     )
+    anchor: date | None = attrs.field(default=None, validator=is_date)
 
     def occurrences(self, period: Period, mode: Mode = Mode.NORMAL) -> tuple[datetime, ...]:
         """Every meeting start in *period* (a closed date period), in order.
 
-        In normal mode the first meeting is the first matching weekday on or after the
-        period's start, then every *every_weeks* weeks. In activated mode, with
-        *activated_weekdays* set, the body meets on each of those weekdays every week.
+        In normal mode the body meets on its weekday every *every_weeks* weeks: in the
+        weeks a whole number of *every_weeks* from the *anchor*'s week, or, without an
+        anchor, counting from the first matching weekday on or after the period's start.
+        In activated mode, with *activated_weekdays* set, the body meets on each of those
+        weekdays every week.
 
         Raises:
             ValueError: if *period* is open-ended.
@@ -100,6 +109,12 @@ class Cadence:
         out: list[datetime] = []
         for weekday in days:
             first = period.start + timedelta(days=(weekday - period.start.weekday()) % 7)
+            if self.anchor is not None and step > 1:
+                # The meeting in the anchor's week, then whole cycles of *step* weeks
+                # forward to the first one on or after the period's start.
+                meeting = self.anchor + timedelta(days=weekday - self.anchor.weekday())
+                cycle = 7 * step
+                first = meeting + timedelta(days=-((meeting - period.start).days // cycle) * cycle)
             day: date = first
             while day < period.end:
                 out.append(datetime.combine(day, self.at))
@@ -107,10 +122,14 @@ class Cadence:
         return tuple(sorted(out))
 
     def describe(self, lang: str = "sv") -> str:
-        """A short description, e.g. ``"varje tisdag 09:00"`` or ``"every Tuesday 09:00"``."""
+        """A short description, e.g. ``"varje tisdag 09:00"`` or ``"every Tuesday 09:00"``.
+
+        Raises:
+            ValueError: if *lang* is neither ``"sv"`` nor ``"en"``.
+        """
         sv, en = WEEKDAYS[self.weekday]
         clock = self.at.strftime("%H:%M")
-        if lang == "sv":
+        if check_lang(lang) == "sv":
             every = "varje" if self.every_weeks == 1 else f"var {self.every_weeks}:e vecka,"
             return f"{every} {sv} {clock}"
         every = "every" if self.every_weeks == 1 else f"every {self.every_weeks} weeks on"
