@@ -253,7 +253,7 @@ def complete_analyses(draw: st.DrawFn, analysis_id: str = "rsa") -> Analysis:
             risks={f"r{draw(st.integers(min_value=1, max_value=n_risks))}"},
             living_conditions=_subset(draw, pool),
             due=draw(optional_days),
-            follow_up=draw(optional_days),
+            follow_up=draw(days),
         )
         for i in range(1, n_measures + 1)
     ]

@@ -105,6 +105,7 @@ class TestConstruction:
             ("participants", "kommunen", "participants: expected a collection"),
             ("documentation_owner", "Kommunen", "documentation_owner"),
             ("risks", [1], r"risks\[0\]: expected Risk"),
+            ("risks", 5, "risks: expected a collection"),
             ("measures", ["m1"], r"measures\[0\]: expected Measure"),
             ("history", [None], "history"),
             ("risk_matrix", None, "risk_matrix"),

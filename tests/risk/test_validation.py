@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import given
@@ -46,6 +46,7 @@ ANALYSIS_CODES = {
     "proactive-measure-without-living-condition": Severity.WARNING,
     "reactive-measure-without-risk": Severity.WARNING,
     "measure-without-status": Severity.WARNING,
+    "measure-without-follow-up": Severity.WARNING,
 }
 
 
@@ -64,9 +65,10 @@ def _last_day(a: Analysis) -> date:
     return max(c.on for c in a.history)
 
 
-def with_fresh_measure(a: Analysis) -> Analysis:
+def with_fresh_measure(a: Analysis, **changes: Any) -> Analysis:
     """*a* with one more measure, ``m0``, anchored like the first and with no history yet."""
-    return attrs.evolve(a, measures=(*a.measures, attrs.evolve(a.measures[0], id="m0")))
+    fresh = attrs.evolve(a.measures[0], id="m0", **changes)
+    return attrs.evolve(a, measures=(*a.measures, fresh))
 
 
 # Each way of taking one required piece away, with the single code it must produce.
@@ -165,9 +167,15 @@ BREAKS: list[tuple[str, Break]] = [
             a,
             measures=(
                 *a.measures,
-                Measure("m0", "Nattvandring", Phase.REACTIVE, {"a1"}),
+                Measure("m0", "Nattvandring", Phase.REACTIVE, {"a1"}, follow_up=_last_day(a)),
             ),
             history=(*a.history, StatusChange("m0", a.history[0].on, MeasureStatus.PLANNED)),
+        ),
+    ),
+    (
+        "measure-without-follow-up",
+        lambda a: with_fresh_measure(a, follow_up=None).record(
+            StatusChange("m0", _last_day(a), MeasureStatus.ONGOING)
         ),
     ),
     (

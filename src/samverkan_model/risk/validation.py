@@ -137,6 +137,12 @@ REACTIVE_MEASURE_WITHOUT_RISK = register(
     "A reactive measure is linked to no risk whose consequences it dampens.",
     _A,
 )
+MEASURE_WITHOUT_FOLLOW_UP = register(
+    "measure-without-follow-up",
+    Severity.WARNING,
+    "A measure that is not implemented or cancelled has no next follow-up date.",
+    _A,
+)
 MEASURE_WITHOUT_STATUS = register(
     "measure-without-status",
     Severity.WARNING,
@@ -317,6 +323,14 @@ def _measures(a: Analysis) -> Iterator[Finding]:
         if m.id not in recorded:
             yield Finding.of(
                 MEASURE_WITHOUT_STATUS, f"measure {m.id!r} has no recorded status", m.id, a.id
+            )
+        latest = a.latest_status(m.id)
+        if m.follow_up is None and (latest is None or not latest.is_closed):
+            yield Finding.of(
+                MEASURE_WITHOUT_FOLLOW_UP,
+                f"measure {m.id!r} is not closed but has no follow-up date",
+                m.id,
+                a.id,
             )
 
 
