@@ -46,9 +46,11 @@ def rule_gaps(structure: Structure, rule: CoverageRule, window: Period) -> tuple
     if span is None or span.end is None or span.is_empty:
         return ()
     end = span.end
-    # Every seat adds its categories over [start, end); the sweep reads the counts between
-    # consecutive change dates, so its cost depends on the number of seats, not of days.
-    changes: dict[date, Counter[str]] = {span.start: Counter(), end: Counter()}
+    # Every seat adds its member to the holders of its categories over [start, end); the
+    # sweep reads the holders between consecutive change dates, so its cost depends on the
+    # number of seats, not of days. Holders are counted per member: one person with two
+    # seats (say member and secretary) is still one person.
+    changes: dict[date, list[tuple[str, frozenset[str], int]]] = {span.start: [], end: []}
     for seat in structure.members(rule.body) if rule.body in structure.bodies_by_id else ():
         seat_span = seat.period.intersection(span)
         if seat_span is None:
@@ -56,18 +58,22 @@ def rule_gaps(structure: Structure, rule: CoverageRule, window: Period) -> tuple
         cats = member_categories(structure, seat) & rule.categories
         if not cats:
             continue
-        changes.setdefault(seat_span.start, Counter()).update(cats)
+        changes.setdefault(seat_span.start, []).append((seat.member, cats, 1))
         if seat_span.end is not None and seat_span.end < end:
-            changes.setdefault(seat_span.end, Counter()).subtract(cats)
-    counts: Counter[str] = Counter()
+            changes.setdefault(seat_span.end, []).append((seat.member, cats, -1))
+    holders: dict[str, Counter[str]] = {c: Counter() for c in rule.categories}
     gaps: list[CoverageGap] = []
     open_start: date | None = None
     open_missing: frozenset[str] = frozenset()
     for day in sorted(changes):
         if day >= end:
             break
-        counts.update(changes[day])
-        missing = frozenset(c for c in rule.categories if counts[c] < rule.min_people)
+        for member, cats, step in changes[day]:
+            for c in cats:
+                holders[c][member] += step
+                if not holders[c][member]:
+                    del holders[c][member]
+        missing = frozenset(c for c in rule.categories if len(holders[c]) < rule.min_people)
         if missing == open_missing:
             continue
         if open_missing and open_start is not None:
