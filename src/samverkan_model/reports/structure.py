@@ -22,7 +22,7 @@ from samverkan_model.structure import GovernanceLevel, Role, category_label
 if TYPE_CHECKING:
     from samverkan_model.structure import Structure
 
-__all__ = ["structure_document", "structure_report"]
+__all__ = ["coverage_items", "structure_document", "structure_report"]
 
 _LEADING_ROLES = (Role.CHAIR, Role.HEAD)
 
@@ -86,30 +86,32 @@ def _escalation(structure: Structure, at: date | None, lang: Lang) -> list[Block
     ]
 
 
+def coverage_items(structure: Structure, lang: Lang) -> tuple[str, ...]:
+    """One sentence per coverage gap of every rule, each rule over its own period."""
+    from samverkan_model.structure.coverage import default_horizon, rule_gaps  # noqa: PLC0415
+
+    horizon = default_horizon(structure)
+    return tuple(
+        phrase(
+            "gap",
+            lang,
+            body=_name(structure, g.body),
+            missing=", ".join(category_label(c, lang) for c in sorted(g.missing)),
+            period=format_period(g.period.start, g.period.end, lang),
+        )
+        for rule in structure.coverage_rules
+        for g in rule_gaps(structure, rule, rule.period.clip(horizon))
+    )
+
+
 def _staffing(structure: Structure, at: date | None, lang: Lang) -> list[Block]:
     if not structure.coverage_rules and not structure.rosters:
         return []
-    from samverkan_model.structure.coverage import default_horizon, rule_gaps  # noqa: PLC0415
     from samverkan_model.structure.oncall import gaps_between, roster_overlaps  # noqa: PLC0415
 
     blocks: list[Block] = [Heading(phrase("staffing", lang))]
-    horizon = default_horizon(structure)
-    gaps = [
-        gap
-        for rule in structure.coverage_rules
-        for gap in rule_gaps(structure, rule, rule.period.clip(horizon))
-    ]
-    if gaps:
-        items = tuple(
-            phrase(
-                "gap",
-                lang,
-                body=_name(structure, g.body),
-                missing=", ".join(category_label(c, lang) for c in sorted(g.missing)),
-                period=format_period(g.period.start, g.period.end, lang),
-            )
-            for g in gaps
-        )
+    items = coverage_items(structure, lang)
+    if items:
         blocks.append(BulletList(items))
     elif structure.coverage_rules:
         blocks.append(Paragraph(phrase("no_gaps", lang)))
