@@ -70,7 +70,9 @@ def _vastra_gotaland(out: TextIO) -> None:
     local = [a.id for a in reception.actors if a.level is GovernanceLevel.LOCAL]
     central = {b.id for b in reception.bodies if b.level is GovernanceLevel.CENTRAL}
     reached = sum(reception.escalation_path(a, AT)[-1] in central for a in local)
-    out.write(f"municipalities whose escalation reaches the central level: {reached}/{len(local)}\n")
+    out.write(
+        f"municipalities whose escalation reaches the central level: {reached}/{len(local)}\n"
+    )
     _escalation(out, reception, "kungsbacka-kommun")
 
 
