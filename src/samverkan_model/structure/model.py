@@ -45,52 +45,78 @@ def _relation_key(r: Relation) -> tuple[object, ...]:
     return r.sort_key
 
 
-def _rule_key(r: CoverageRule) -> tuple[str, date, tuple[str, ...]]:
-    return (r.body, r.period.start, tuple(sorted(r.categories)))
+def _rule_key(r: CoverageRule) -> tuple[object, ...]:
+    end = r.period.end
+    return (
+        r.body,
+        r.period.start,
+        (end is None, date.min if end is None else end),
+        tuple(sorted(r.categories)),
+        r.min_people,
+    )
 
 
-def _roster_key(r: OnCallRoster) -> str:
-    return r.function
+def _roster_key(r: OnCallRoster) -> tuple[object, ...]:
+    shifts = tuple((x.start, x.end, x.person, x.on_behalf_of or "") for x in r.shifts)
+    return (r.function, r.min_people, shifts)
+
+
+def _canonical(items: Any, kind: type, key: Any) -> Any:
+    """*items* as a tuple sorted by *key*; anything malformed is left for ``_items_of``.
+
+    A bare string, a single object or a collection with items of the wrong type is
+    returned unsorted, so the field's validator can say which field and item is wrong
+    instead of the sort failing on a missing attribute.
+    """
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        return items
+    items = tuple(items)
+    if not all(isinstance(item, kind) for item in items):
+        return items
+    return tuple(sorted(items, key=key))
 
 
 def _sort_actors(items: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(sorted(items, key=_by_id))
+    return _canonical(items, Actor, _by_id)  # type: ignore[no-any-return]
 
 
 def _sort_bodies(items: Iterable[Body]) -> tuple[Body, ...]:
-    return tuple(sorted(items, key=_by_id))
+    return _canonical(items, Body, _by_id)  # type: ignore[no-any-return]
 
 
 def _sort_persons(items: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(sorted(items, key=_by_id))
+    return _canonical(items, Person, _by_id)  # type: ignore[no-any-return]
 
 
 def _sort_agreements(items: Iterable[Agreement]) -> tuple[Agreement, ...]:
-    return tuple(sorted(items, key=_by_id))
+    return _canonical(items, Agreement, _by_id)  # type: ignore[no-any-return]
 
 
 def _sort_decisions(items: Iterable[Decision]) -> tuple[Decision, ...]:
-    return tuple(sorted(items, key=_by_id))
+    return _canonical(items, Decision, _by_id)  # type: ignore[no-any-return]
 
 
 def _sort_memberships(items: Iterable[Membership]) -> tuple[Membership, ...]:
-    return tuple(sorted(items, key=_membership_key))
+    return _canonical(items, Membership, _membership_key)  # type: ignore[no-any-return]
 
 
 def _sort_relations(items: Iterable[Relation]) -> tuple[Relation, ...]:
-    return tuple(sorted(items, key=_relation_key))
+    return _canonical(items, Relation, _relation_key)  # type: ignore[no-any-return]
 
 
 def _sort_coverage_rules(items: Iterable[CoverageRule]) -> tuple[CoverageRule, ...]:
-    return tuple(sorted(items, key=_rule_key))
+    return _canonical(items, CoverageRule, _rule_key)  # type: ignore[no-any-return]
 
 
 def _sort_rosters(items: Iterable[OnCallRoster]) -> tuple[OnCallRoster, ...]:
-    return tuple(sorted(items, key=_roster_key))
+    return _canonical(items, OnCallRoster, _roster_key)  # type: ignore[no-any-return]
 
 
 def _items_of(kind: type) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            msg = f"{attribute.name}: expected a collection of {kind.__name__}, got {value!r}"
+            raise TypeError(msg)
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 msg = f"{attribute.name}[{index}]: expected {kind.__name__}, got {item!r}"
