@@ -140,7 +140,19 @@ class TestCoverage:
 
 class TestHelp:
     @pytest.mark.parametrize(
-        "command", ["validate", "escalation", "coverage", "convert", "schema", "report", "demo"]
+        "command",
+        [
+            "validate",
+            "escalation",
+            "coverage",
+            "convert",
+            "schema",
+            "report",
+            "followup",
+            "matrix",
+            "graph",
+            "demo",
+        ],
     )
     def test_every_command_has_an_example(self, command: str) -> None:
         """--help of every subcommand shows an example."""
@@ -245,3 +257,156 @@ class TestReport:
         code, _ = run("report", str(region_file), "--output", str(tmp_path / "no" / "r.md"))
         assert code == EXIT_BAD_INPUT
         assert "No such file or directory" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def analysis_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.reports import data
+
+    path = tmp_path_factory.mktemp("cli") / "nacka.json"
+    sio.save(data.analysis(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_structure_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.reports import data
+
+    path = tmp_path_factory.mktemp("cli") / "lan.toml"
+    sio.save(data.structure(), path)
+    return path
+
+
+class TestAnalysisReports:
+    def test_analysis_report(self, analysis_file: Path, small_structure_file: Path) -> None:
+        """An analysis file gives the analysis report, with names from --structure."""
+        code, text = run("report", str(analysis_file), "--structure", str(small_structure_file),
+                         "--lang", "en", "--as-of", "2025-07-01")  # fmt: skip
+        assert code == EXIT_OK
+        assert text.startswith("# Social-risk analysis: Sociala risker i Nacka")
+        assert "Documentation owner: Nacka kommun." in text
+
+    def test_kind_analysis_refuses_a_structure(self, region_file: Path) -> None:
+        """--kind analysis with a structure file is exit 2."""
+        code, _ = run("report", str(region_file), "--kind", "analysis")
+        assert code == EXIT_BAD_INPUT
+
+    def test_rsa(self, analysis_file: Path, small_structure_file: Path) -> None:
+        """--kind rsa builds the municipal skeleton from a structure and analyses."""
+        code, text = run("report", str(small_structure_file), "--kind", "rsa",
+                         "--analysis", str(analysis_file), "--municipality", "0182")  # fmt: skip
+        assert code == EXIT_OK
+        assert "## 7. Behov av åtgärder" in text
+
+    def test_rsa_needs_a_municipality(self, small_structure_file: Path) -> None:
+        """--kind rsa without --municipality, or with a county code, is exit 2."""
+        assert run("report", str(small_structure_file), "--kind", "rsa")[0] == EXIT_BAD_INPUT
+        code, _ = run("report", str(small_structure_file), "--kind", "rsa", "--municipality", "01")
+        assert code == EXIT_BAD_INPUT
+
+    def test_rsa_refuses_a_structure_as_analysis(self, small_structure_file: Path) -> None:
+        """A structure given as --analysis is exit 2."""
+        code, _ = run("report", str(small_structure_file), "--kind", "rsa", "--municipality",
+                      "0182", "--analysis", str(small_structure_file))  # fmt: skip
+        assert code == EXIT_BAD_INPUT
+
+
+class TestFollowup:
+    def test_per_actor(self, analysis_file: Path, small_structure_file: Path) -> None:
+        """Follow-up lists per-actor counts and overdue measures as of the date."""
+        code, text = run("followup", str(analysis_file), "--as-of", "2025-07-01",
+                         "--structure", str(small_structure_file), "--lang", "en")  # fmt: skip
+        assert code == EXIT_OK
+        assert "| Nacka kommun | 0 | 1 | 0 | nacka-2025/m1 |" in text
+
+    def test_register_file(self, analysis_file: Path, tmp_path: Path) -> None:
+        """A follow-up register document is read like its analyses."""
+        register = tmp_path / "register.json"
+        sio.save(sm_register(analysis_file), register)
+        code, text = run("followup", str(register), "--as-of", "2025-07-01", "--within", "90")
+        assert code == EXIT_OK
+        assert "nacka-2025/m1" in text
+
+    def test_duplicate_analyses(self, analysis_file: Path) -> None:
+        """The same analysis twice is refused with exit 2."""
+        code, _ = run("followup", str(analysis_file), str(analysis_file), "--as-of", "2025-07-01")
+        assert code == EXIT_BAD_INPUT
+
+
+def sm_register(analysis_file: Path) -> object:
+    from samverkan_model import FollowUpRegister
+
+    return FollowUpRegister([sio.load(analysis_file)])
+
+
+class TestMatrix:
+    def test_text_with_counts(self, analysis_file: Path) -> None:
+        """The text matrix shows counts and level abbreviations, with a legend."""
+        code, text = run("matrix", str(analysis_file), "--lang", "en")
+        assert code == EXIT_OK
+        assert text.splitlines()[0].split() == ["K1", "K2", "K3", "K4", "K5"]
+        assert "Very high" in text
+
+    def test_png(self, analysis_file: Path, tmp_path: Path) -> None:
+        """--format png writes an image; without --output it is exit 2."""
+        target = tmp_path / "m.png"
+        assert run("matrix", str(analysis_file), "--format", "png", "--output", str(target))[0] == 0
+        assert target.read_bytes()[:4] == b"\x89PNG"
+        assert run("matrix", str(analysis_file), "--format", "png")[0] == EXIT_BAD_INPUT
+
+    def test_library(self, tmp_path: Path) -> None:
+        """A risk-matrix library in YAML is shown level by level."""
+        from samverkan_model import RiskMatrix
+        from samverkan_model.io import dumps_matrix_library
+
+        lib = tmp_path / "lib.yaml"
+        lib.write_text(dumps_matrix_library([RiskMatrix.default()]), "utf-8")
+        code, text = run("matrix", str(lib))
+        assert code == EXIT_OK
+        assert "Mycket hög" in text
+
+    def test_bad_library(self, tmp_path: Path) -> None:
+        """A malformed library or a missing one is exit 2."""
+        lib = tmp_path / "lib.yml"
+        lib.write_text("objects: {risk_matrix: [{grid: [[0]]}]}\n", "utf-8")
+        assert run("matrix", str(lib))[0] == EXIT_BAD_INPUT
+        assert run("matrix", str(tmp_path / "none.yaml"))[0] == EXIT_BAD_INPUT
+
+    def test_structure_is_refused(self, region_file: Path) -> None:
+        """A structure is not a matrix source."""
+        assert run("matrix", str(region_file))[0] == EXIT_BAD_INPUT
+
+    def test_yaml_document(self, analysis_file: Path, tmp_path: Path) -> None:
+        """An analysis saved as YAML is read as a document, not as a library."""
+        target = tmp_path / "a.yaml"
+        sio.save(sio.load(analysis_file), target)
+        code, text = run("matrix", str(target))
+        assert code == EXIT_OK
+        assert "K5" in text
+
+
+class TestGraph:
+    @pytest.mark.parametrize(
+        ("fmt", "marker"),
+        [("mermaid", "flowchart"), ("dot", "digraph"), ("graphml", "<graphml"),
+         ("node-link", '"edges"'), ("popolo", '"organizations"')],
+    )  # fmt: skip
+    def test_formats(self, region_file: Path, fmt: str, marker: str) -> None:
+        """Every text format is printed."""
+        code, text = run("graph", str(region_file), "--format", fmt, "--at", "2025-06-02")
+        assert code == EXIT_OK
+        assert marker in text
+
+    def test_activated_and_redacted(self, region_file: Path) -> None:
+        """--mode activated keeps the ISF; --redact removes person names."""
+        code, text = run("graph", str(region_file), "--mode", "activated", "--redact",
+                         "--format", "node-link")  # fmt: skip
+        assert code == EXIT_OK
+        assert "regional-isf" in text
+
+    def test_png(self, region_file: Path, tmp_path: Path) -> None:
+        """--format png draws the reporting lines; it needs --output."""
+        target = tmp_path / "g.png"
+        assert run("graph", str(region_file), "--format", "png", "--output", str(target))[0] == 0
+        assert target.read_bytes()[:4] == b"\x89PNG"
+        assert run("graph", str(region_file), "--format", "png")[0] == EXIT_BAD_INPUT
