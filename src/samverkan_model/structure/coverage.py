@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from samverkan_model.periods import Period
@@ -20,16 +21,16 @@ HORIZON_MARGIN = timedelta(days=365)
 
 def default_horizon(structure: Structure) -> date:
     """One year after the latest date the structure's memberships and rules mention."""
-    days: list[date] = []
-    for m in structure.memberships:
-        days.append(m.period.start)
-        if m.period.end is not None:
-            days.append(m.period.end)
-    for r in structure.coverage_rules:
-        days.append(r.period.start)
-        if r.period.end is not None:
-            days.append(r.period.end)
-    return max(days, default=date(2000, 1, 1)) + HORIZON_MARGIN
+    # A period's end is never before its start, so its latest day is its end, if any.
+    latest: date | None = None
+    periods = chain(
+        (m.period for m in structure.memberships), (r.period for r in structure.coverage_rules)
+    )
+    for period in periods:
+        last = period.start if period.end is None else period.end
+        if latest is None or last > latest:
+            latest = last
+    return (date(2000, 1, 1) if latest is None else latest) + HORIZON_MARGIN
 
 
 def member_categories(structure: Structure, membership: Membership) -> frozenset[str]:
@@ -92,7 +93,8 @@ def coverage_gaps(
     Open ends (of *period* or of a rule) are closed at *horizon*, by default
     :func:`default_horizon`. Gaps are ordered by body, start and missing categories.
     """
-    limit = horizon if horizon is not None else default_horizon(structure)
-    window = period.clip(limit)
+    window = period
+    if period.end is None:  # only an open period needs the horizon, which reads every seat
+        window = period.clip(horizon if horizon is not None else default_horizon(structure))
     gaps = [g for rule in structure.coverage_rules for g in rule_gaps(structure, rule, window)]
     return tuple(sorted(gaps, key=lambda g: (g.body, g.period.start, sorted(g.missing))))
