@@ -139,6 +139,12 @@ class TestGapsAndOverlaps:
             (datetime(2025, 1, 13, 8), datetime(2025, 1, 14)),
         )
 
+    def test_shifts_outside_the_window_do_not_count(self) -> None:
+        """Shifts wholly before or after the asked window leave it a gap."""
+        roster = weekly_rotation(["anna"], date(2025, 1, 6), 1, 0, time(8), "rsib")
+        window = Period(date(2025, 2, 1), date(2025, 2, 2))
+        assert roster_gaps(roster, window) == ((datetime(2025, 2, 1), datetime(2025, 2, 2)),)
+
     def test_open_and_empty_periods(self) -> None:
         """An open period is refused; an empty one has no gaps."""
         roster = OnCallRoster("rsib")

@@ -668,6 +668,35 @@ class TestOtherRules:
         )
         assert codes(s) == []
 
+    def test_proposer_reporting_through_an_actor(self) -> None:
+        """The reporting line may pass through an actor."""
+        s = Structure(
+            "via-actor",
+            actors=[Actor("a", "A", OrganisationKind.OTHER, L.REGIONAL)],
+            bodies=[body("g", kind=BodyKind.MANAGEMENT_GROUP), body("p")],
+            relations=[Relation("p", "a", K.REPORTS_TO), Relation("a", "g", K.REPORTS_TO)],
+            decisions=[Decision("d", DecisionKind.BUDGET, "g", ORIGIN, proposed_by="p")],
+        )
+        assert "proposer-not-reporting" not in codes(s)
+
+    def test_proposer_line_through_a_body_that_has_ended(self) -> None:
+        """A reporting line through a body that no longer exists does not count."""
+        s = Structure(
+            "ended",
+            bodies=[
+                body("g", kind=BodyKind.MANAGEMENT_GROUP),
+                body("m", period=Period(ORIGIN, day(10))),
+                body("p"),
+            ],
+            relations=[Relation("p", "m", K.REPORTS_TO), Relation("m", "g", K.REPORTS_TO)],
+            decisions=[Decision("d", DecisionKind.BUDGET, "g", day(20), proposed_by="p")],
+        )
+        assert "proposer-not-reporting" in codes(s)
+        early = s.with_(
+            decisions=[Decision("d", DecisionKind.BUDGET, "g", day(5), proposed_by="p")]
+        )
+        assert "proposer-not-reporting" not in codes(early)
+
     def test_measures_known_to_the_analyses(self) -> None:
         """Measures are only checked when analyses are given, and known ones pass."""
 

@@ -66,9 +66,7 @@ def rule_gaps(structure: Structure, rule: CoverageRule, window: Period) -> tuple
     gaps: list[CoverageGap] = []
     open_start: date | None = None
     open_missing: frozenset[str] = frozenset()
-    for day in sorted(changes):
-        if day >= end:
-            break
+    for day in sorted(d for d in changes if d < end):
         for member, cats, step in changes[day]:
             for c in cats:
                 holders[c][member] += step
