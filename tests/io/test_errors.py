@@ -13,29 +13,37 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samverkan_model import Actor, GovernanceLevel, OrganisationKind, Structure
+from samverkan_model import Actor, Analysis, GovernanceLevel, OrganisationKind, Structure
 from samverkan_model.io import FORMATS, Format, LoadError, Problem, dumps, from_data, loads, to_data
 from samverkan_model.io._converter import absent_means_none
 from tests.io.corruption import Leaf, is_enum_type, leaves, objects, wrong_type
-from tests.io.strategies import actors, structures
+from tests.io.strategies import actors, analyses, measures, structures
 
-# Every structure drawn here holds an actor, so there is always an enum field to break.
-documents = st.tuples(structures(), actors).map(
-    lambda pair: to_data(pair[0].with_(actors=(*pair[0].actors, pair[1])))
+# Every document drawn here holds an actor or a measure, so there is always an enum field
+# to break.
+_structure_documents = st.tuples(structures(), actors).map(
+    lambda pair: (Structure, to_data(pair[0].with_(actors=(*pair[0].actors, pair[1]))))
 )
+_analysis_documents = st.tuples(analyses(), measures).map(
+    lambda pair: (
+        Analysis,
+        to_data(attrs.evolve(pair[0], measures=(*pair[0].measures, pair[1]))),
+    )
+)
+documents = _structure_documents | _analysis_documents
 
 
-def _only_problem(data: dict[str, Any]) -> Problem:
+def _only_problem(data: dict[str, Any], cls: type = Structure) -> Problem:
     with pytest.raises(LoadError) as caught:
-        from_data(data, Structure)
+        from_data(data, cls)
     assert len(caught.value.problems) == 1, caught.value
     return caught.value.problems[0]
 
 
-def _enum_leaves(data: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+def _enum_leaves(data: dict[str, Any], cls: type) -> list[tuple[str, Any, Any]]:
     """(path, container, key-or-index) of every enum value in the document."""
     found: list[tuple[str, Any, Any]] = []
-    for leaf in leaves(data, Structure):
+    for leaf in leaves(data, cls):
         if is_enum_type(leaf.type):
             found.append((leaf.path, leaf.parent, leaf.key))
         elif get_origin(leaf.type) is frozenset and is_enum_type(get_args(leaf.type)[0]):
@@ -44,47 +52,54 @@ def _enum_leaves(data: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     return found
 
 
+Document = tuple[type, dict[str, Any]]
+
+
 class TestSingleFieldCorruption:
     @given(data=st.data(), document=documents)
-    def test_wrong_type(self, data: st.DataObject, document: dict[str, Any]) -> None:
+    def test_wrong_type(self, data: st.DataObject, document: Document) -> None:
         """A field of the wrong type is the one problem, at that field's path."""
-        leaf: Leaf = data.draw(st.sampled_from(list(leaves(document, Structure))))
+        cls, doc = document
+        leaf: Leaf = data.draw(st.sampled_from(list(leaves(doc, cls))))
         leaf.parent[leaf.key] = wrong_type(leaf)
-        problem = _only_problem(document)
+        problem = _only_problem(doc, cls)
         assert problem.path == leaf.path
 
     @given(data=st.data(), document=documents)
-    def test_unknown_enum_value(self, data: st.DataObject, document: dict[str, Any]) -> None:
+    def test_unknown_enum_value(self, data: st.DataObject, document: Document) -> None:
         """An unknown enum value is reported at its path, with the valid values."""
-        path, container, key = data.draw(st.sampled_from(_enum_leaves(document)))
+        cls, doc = document
+        path, container, key = data.draw(st.sampled_from(_enum_leaves(doc, cls)))
         container[key] = "no-such-value"
-        problem = _only_problem(document)
+        problem = _only_problem(doc, cls)
         assert problem.path == path
         assert problem.message.startswith("'no-such-value' is not one of ")
 
     @given(data=st.data(), document=documents)
-    def test_extra_key(self, data: st.DataObject, document: dict[str, Any]) -> None:
+    def test_extra_key(self, data: st.DataObject, document: Document) -> None:
         """An unknown key is reported at the mapping that holds it."""
-        path, obj, _ = data.draw(st.sampled_from(list(objects(document, Structure))))
+        cls, doc = document
+        path, obj, _ = data.draw(st.sampled_from(list(objects(doc, cls))))
         obj["zz-unknown"] = 1
-        problem = _only_problem(document)
+        problem = _only_problem(doc, cls)
         assert problem == Problem(path, "unknown key 'zz-unknown'")
 
     @given(data=st.data(), document=documents)
-    def test_missing_required_key(self, data: st.DataObject, document: dict[str, Any]) -> None:
+    def test_missing_required_key(self, data: st.DataObject, document: Document) -> None:
         """A missing required key is reported at its own path."""
+        cls, doc = document
         required = [
             (path, obj, a.name)
-            for path, obj, cls in objects(document, Structure)
-            for a in attrs.fields(cls)
+            for path, obj, obj_cls in objects(doc, cls)
+            for a in attrs.fields(obj_cls)
             if a.default is attrs.NOTHING
             and a.init
             and a.name in obj
-            and a.name not in absent_means_none(cls)
+            and a.name not in absent_means_none(obj_cls)
         ]
         path, obj, name = data.draw(st.sampled_from(required))
         del obj[name]
-        problem = _only_problem(document)
+        problem = _only_problem(doc, cls)
         assert problem == Problem(f"{path}.{name}" if path else name, "required key is missing")
 
 
@@ -134,6 +149,28 @@ class TestMessages:
         problem = _only_problem(document)
         assert problem.path == path
         assert message in problem.message
+
+    def test_analysis_validator(self) -> None:
+        """A risk off the positive scale is reported at its field inside the analysis."""
+        document = {
+            "format": "samverkan-model/analysis",
+            "version": 1,
+            "id": "rsa",
+            "title": "RSA",
+            "risks": [
+                {
+                    "id": "r1",
+                    "title": "Oro",
+                    "description": "",
+                    "living_conditions": [],
+                    "likelihood": 0,
+                    "consequence": 2,
+                }
+            ],
+        }
+        problem = _only_problem(document, Analysis)
+        assert problem.path == "risks[0].likelihood"
+        assert "0" in problem.message
 
     def test_period_end_before_start(self) -> None:
         """A period ending before it starts is reported at its end."""

@@ -18,12 +18,13 @@ import attrs
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from samverkan_model import Structure
 from samverkan_model.io import DOCUMENT_KINDS, json_schema, to_data
 from samverkan_model.io.__main__ import main
 from samverkan_model.io.schema import DRAFT, dump_schema, shipped_schema, write_schemas
-from tests.io.strategies import PUBLIC_TYPES, structures
+from tests.io.strategies import PUBLIC_TYPES, STRATEGIES
 
 SHIPPED = Path(__file__).resolve().parents[2] / "src" / "samverkan_model" / "schemas"
 REGENERATE = os.environ.get("SAMVERKAN_REGENERATE") == "1"
@@ -156,10 +157,12 @@ class TestSchemaContent:
 
 
 class TestDocumentsMatchTheirSchema:
-    @given(structure=structures())
-    def test_generated_structures_validate(self, structure: Structure) -> None:
-        """Every dumped structure document is valid against the structure schema."""
-        _validator(Structure).validate(to_data(structure))
+    @pytest.mark.parametrize("kind", DOCUMENT_KINDS, ids=lambda k: k.format)
+    @given(data=st.data())
+    def test_generated_documents_validate(self, kind: Any, data: st.DataObject) -> None:
+        """Every dumped document is valid against the schema of its kind."""
+        document = to_data(data.draw(STRATEGIES[kind.cls]))
+        _validator(kind.cls).validate(document)
 
     def test_the_schema_catches_mistakes(self) -> None:
         """A misspelt key and a wrong enum value are schema errors too."""

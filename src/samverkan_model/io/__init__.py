@@ -24,8 +24,9 @@ samverkan_model.io.errors.LoadError: 2 problems
   name: required key is missing
   unknown key 'nme' (did you mean 'name'?)
 
-The names here are the module's whole public surface; :data:`converter` is the cattrs
-converter behind them, for embedding the library's types in your own attrs classes.
+:func:`load_matrix_library` and :func:`dumps_matrix_library` read and write risk matrices
+in the open risk-matrix-library YAML layout. :data:`converter` is the cattrs converter
+behind all of this, for embedding the library's types in your own attrs classes.
 """
 
 from samverkan_model.io._api import dumps, from_data, load, loads, save, to_data
@@ -33,6 +34,7 @@ from samverkan_model.io._converter import converter, make_converter
 from samverkan_model.io._formats import FORMATS, SUFFIXES, Format
 from samverkan_model.io.documents import DOCUMENT_KINDS, MIGRATIONS, DocumentKind, Migration
 from samverkan_model.io.errors import LoadError, Problem
+from samverkan_model.io.matrix_library import dumps_matrix_library, load_matrix_library
 from samverkan_model.io.schema import json_schema
 
 __all__ = [
@@ -47,9 +49,11 @@ __all__ = [
     "Problem",
     "converter",
     "dumps",
+    "dumps_matrix_library",
     "from_data",
     "json_schema",
     "load",
+    "load_matrix_library",
     "loads",
     "make_converter",
     "save",

@@ -204,7 +204,8 @@ def _render_toml(data: Any) -> str:
         msg = "TOML can hold only documents whose top level is a table of keys"
         raise TypeError(msg)
     # Multi-line TOML strings would turn "\r\n" into "\n": newlines stay escaped.
-    return tomli_w.dumps(data)
+    text = tomli_w.dumps(data)
+    return text or "\n"
 
 
 # Plain scalars that start like a number are read as numbers or dates by some YAML

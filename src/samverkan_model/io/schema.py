@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import sys
 import types
 from datetime import date, datetime, time
 from importlib import resources
@@ -52,15 +53,16 @@ def _first_paragraph(doc: str | None) -> str:
     return " ".join(line.strip() for line in paragraph.splitlines())
 
 
-def _field_docs(cls: type) -> dict[str, str]:
+_SAME_AS = re.compile(r"same (?:arguments|fields) as :class:`~?([\w.]+)`")
+
+
+def _own_field_docs(doc: str) -> dict[str, str]:
     """Field descriptions from the ``Args:``/``Attributes:`` sections of a docstring."""
-    if not cls.__doc__:
-        return {}
     docs: dict[str, list[str]] = {}
     current: list[str] | None = None
     entry_indent: int | None = None
     in_section = False
-    for raw in inspect.cleandoc(cls.__doc__).splitlines():
+    for raw in inspect.cleandoc(doc).splitlines():
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
         if _SECTION.match(raw):
@@ -83,6 +85,27 @@ def _field_docs(cls: type) -> dict[str, str]:
         elif current is not None:
             current.append(stripped)
     return {name: _plain(" ".join(lines)) for name, lines in docs.items()}
+
+
+def _field_docs(cls: type) -> dict[str, str]:
+    """Field descriptions of *cls*, from its docstring and those of its base classes.
+
+    A docstring saying it takes "the same arguments as :class:`Other`" borrows the
+    descriptions of ``Other`` (looked up in the class's module).
+    """
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        doc = klass.__dict__.get("__doc__")
+        if not isinstance(doc, str):
+            continue
+        same = _SAME_AS.search(" ".join(doc.split()))
+        if same is not None:
+            module = sys.modules.get(klass.__module__)
+            other = getattr(module, same.group(1).rsplit(".", 1)[-1], None)
+            if isinstance(other, type) and other is not klass:
+                docs.update(_field_docs(other))
+        docs.update(_own_field_docs(doc))
+    return docs
 
 
 def _plain(text: str) -> str:
