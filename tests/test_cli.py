@@ -39,6 +39,8 @@ class TestDemo:
         assert "(Central level)" in text
         assert "coverage gaps" in text
         assert "on call for rsib at 2025-06-02 08:00:" in text
+        assert "Sociala risker i Södertälje" in text
+        assert "# Follow-up as of 16 September 2025" in text
 
     def test_demo_in_swedish(self) -> None:
         """--lang sv labels categories in Swedish."""
@@ -110,6 +112,18 @@ class TestEscalation:
         code, _ = run("escalation", str(region_file), "no-such-node", "--at", "2025-06-01")
         assert code == EXIT_BAD_INPUT
         assert "no-such-node" in capsys.readouterr().err
+
+
+class TestNotAStructure:
+    def test_analysis_given_as_structure(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file of another document kind is refused with exit 2."""
+        path = tmp_path / "analysis.json"
+        sio.save(catalog.social_risk_example(), path)
+        code, _ = run("escalation", str(path), "x")
+        assert code == EXIT_BAD_INPUT
+        assert "expected a structure document" in capsys.readouterr().err
 
 
 class TestCoverage:

@@ -76,8 +76,31 @@ def _vastra_gotaland(out: TextIO) -> None:
     _escalation(out, reception, "kungsbacka-kommun")
 
 
+def _social_risk(out: TextIO, lang: Lang) -> None:
+    from samverkan_model.reports import followup_report  # noqa: PLC0415
+    from samverkan_model.risk import FollowUpRegister  # noqa: PLC0415
+
+    analysis = catalog.social_risk_example()
+    region = catalog.stockholm_region()
+    _heading(out, analysis.title)
+    findings = analysis.validate(region)
+    out.write(f"validation against {region.name}: {len(findings)} findings\n")
+    meeting = analysis.follow_up_agreement.on if analysis.follow_up_agreement else AT
+    progress = analysis.progress(meeting)
+    share = progress.share_implemented
+    done = "-" if share is None else f"{share:.0%}"
+    out.write(f"measures implemented on {meeting.isoformat()}: {done}\n\n")
+    out.write(followup_report(FollowUpRegister([analysis]), meeting, lang, structure=region))
+
+
 def run_demo(out: TextIO, lang: Lang = "en") -> None:
-    """Write the demo to *out*: validation, reporting lines, escalation and coverage."""
+    """Write the demo to *out*.
+
+    It validates the embedded structures and prints their reporting lines, escalation
+    paths, competence coverage and standby, then a follow-up report of the example
+    social-risk analysis on the day of its first follow-up meeting.
+    """
     out.write("samverkan_model demo: the embedded example models\n")
     _stockholm(out, lang)
     _vastra_gotaland(out)
+    _social_risk(out, lang)
