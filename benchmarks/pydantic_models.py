@@ -31,17 +31,24 @@ from stdnum.se import orgnr
 
 from samverkan_model import (
     AgreementKind,
+    Basis,
+    BehaviourTarget,
     BodyKind,
+    Confidence,
     DecisionKind,
     GovernanceLevel,
+    LivingCondition,
+    MeasureStatus,
     Mode,
     OrganisationKind,
+    Phase,
+    ProtectedValue,
     RelationKind,
     Role,
 )
 from samverkan_model import geography as geo
 
-__all__ = ["StructureDocument"]
+__all__ = ["RegisterDocument", "StructureDocument"]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 MeasureText = Annotated[
@@ -267,3 +274,158 @@ class StructureDocument(_Model):
     @classmethod
     def _sorted_rosters(cls, value: tuple[RosterModel, ...]) -> tuple[Any, ...]:
         return tuple(sorted(value, key=lambda r: r.function))
+
+
+# -- the follow-up register ------------------------------------------------------------------
+
+NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Colour = Annotated[
+    str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+]
+
+
+class LevelModel(_Model):
+    value: int = Field(ge=1)
+    abbreviation: str
+    name_sv: str
+    name_en: str
+    description_sv: str = ""
+    description_en: str = ""
+    colour: Colour | None = None
+
+
+class ScaleModel(_Model):
+    levels: tuple[LevelModel, ...] = Field(min_length=1)
+
+    @field_validator("levels")
+    @classmethod
+    def _contiguous(cls, value: tuple[LevelModel, ...]) -> tuple[LevelModel, ...]:
+        ordered = tuple(sorted(value, key=lambda level: level.value))
+        if [level.value for level in ordered] != list(range(1, len(ordered) + 1)):
+            msg = "scale values must run 1, 2, ..., n"
+            raise ValueError(msg)
+        return ordered
+
+
+class MetadataModel(_Model):
+    path: NonBlank
+    value: str
+
+
+class RiskMatrixModel(_Model):
+    likelihood: ScaleModel
+    consequence: ScaleModel
+    levels: tuple[LevelModel, ...] = Field(min_length=1)
+    grid: tuple[tuple[Annotated[int, Field(ge=1)], ...], ...]
+    allow_decreasing: bool = False
+    metadata: tuple[MetadataModel, ...] = ()
+
+
+class MethodModel(_Model):
+    name: NonBlank
+    builds_on_protected_values: bool = True
+    description: str = ""
+
+
+class FollowUpAgreementModel(_Model):
+    on: date
+    every_months: int | None = Field(default=None, ge=1)
+    by: Slug | None = None
+    note: str = ""
+
+
+class NotRelevantModel(_Model):
+    living_condition: LivingCondition
+    reason: NonBlank
+
+
+class EvidenceModel(_Model):
+    source: NonBlank
+    note: str = ""
+
+
+class RiskModel(_Model):
+    id: Slug
+    title: NonBlank
+    description: str
+    living_conditions: frozenset[LivingCondition]
+    likelihood: int = Field(ge=1)
+    consequence: int = Field(ge=1)
+    confidence: Confidence | None
+    basis: Basis | None
+    evidence: tuple[EvidenceModel, ...] = ()
+    protected_values: frozenset[ProtectedValue] = frozenset({ProtectedValue.TRUST})
+    behaviour_targets: frozenset[BehaviourTarget] = frozenset()
+    scenario: str | None = None
+
+
+class MeasureModel(_Model):
+    id: Slug
+    title: NonBlank
+    phase: Phase
+    responsible: frozenset[Slug] = Field(min_length=1)
+    risks: frozenset[Slug] = frozenset()
+    living_conditions: frozenset[LivingCondition] = frozenset()
+    due: date | None = None
+    follow_up: date | None = None
+    description: str = ""
+    link: str | None = None
+
+
+class StatusChangeModel(_Model):
+    measure: Slug
+    on: date
+    status: MeasureStatus
+    note: str = ""
+    recorded_by: Slug | None = None
+
+
+class AnalysisModel(_Model):
+    id: Slug
+    title: NonBlank
+    area: AreaCode | None = None
+    held_on: tuple[date, ...] = ()
+    method: MethodModel | None = None
+    participants: frozenset[Slug] = frozenset()
+    documentation_owner: Slug | None = None
+    recipients: frozenset[Slug] = frozenset()
+    distribution: str | None = None
+    follow_up_agreement: FollowUpAgreementModel | None = None
+    living_conditions_discussed: frozenset[LivingCondition] = frozenset()
+    risks: tuple[RiskModel, ...] = ()
+    measures: tuple[MeasureModel, ...] = ()
+    history: tuple[StatusChangeModel, ...] = ()
+    risk_matrix: RiskMatrixModel | None = None
+    not_relevant: tuple[NotRelevantModel, ...] = ()
+
+    @field_validator("held_on")
+    @classmethod
+    def _days_in_order(cls, value: tuple[date, ...]) -> tuple[date, ...]:
+        return tuple(sorted(value))
+
+    @field_validator("risks", "measures")
+    @classmethod
+    def _sorted_by_id(cls, value: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(sorted(value, key=_by_id))
+
+    @field_validator("history")
+    @classmethod
+    def _by_day(cls, value: tuple[StatusChangeModel, ...]) -> tuple[StatusChangeModel, ...]:
+        return tuple(sorted(value, key=lambda change: change.on))  # stable, as the library
+
+
+class RegisterDocument(_Model):
+    """A follow-up register data file: the same keys, checks and order as the library's."""
+
+    format: Literal["samverkan-model/follow-up-register"]
+    version: Literal[1]
+    analyses: tuple[AnalysisModel, ...]
+
+    @field_validator("analyses")
+    @classmethod
+    def _sorted_unique(cls, value: tuple[AnalysisModel, ...]) -> tuple[AnalysisModel, ...]:
+        ordered = tuple(sorted(value, key=_by_id))
+        if len({a.id for a in ordered}) != len(ordered):
+            msg = "analysis ids must be unique"
+            raise ValueError(msg)
+        return ordered

@@ -7,6 +7,7 @@ for what each row means.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 import tempfile
@@ -17,9 +18,11 @@ from typing import Any
 
 import attrs
 
+from benchmarks.followup import national_register
 from benchmarks.national import END, START, NationalPlan, plan
 from benchmarks.timing import fresh_interpreter, interleaved
 from samverkan_model import Period, RelationKind, Structure, io
+from samverkan_model.risk import FollowUpRegister
 
 __all__ = ["Config", "Row", "run"]
 
@@ -101,20 +104,47 @@ class Row:
 
 @dataclass
 class _Datasets:
-    """Generated datasets by factor, built once per run."""
+    """Generated datasets by factor, built once per run.
+
+    Each dataset is written to JSON and read back with :func:`samverkan_model.io.loads`,
+    as national data reaches users: from data files.
+    """
 
     seed: int
     plans: dict[float, NationalPlan] = field(default_factory=dict)
+    registers: dict[float, FollowUpRegister] = field(default_factory=dict)
+    texts: dict[tuple[str, float], str] = field(default_factory=dict)
 
     def get(self, factor: float) -> NationalPlan:
         if factor not in self.plans:
-            self.plans[factor] = plan(factor, self.seed)
+            generated = plan(factor, self.seed)
+            text = io.dumps(generated.structure)
+            self.texts["structure", factor] = text
+            loaded = io.loads(text, Structure)
+            self.plans[factor] = dataclasses.replace(generated, structure=loaded)
         return self.plans[factor]
+
+    def register(self, factor: float) -> FollowUpRegister:
+        if factor not in self.registers:
+            text = io.dumps(national_register(self.get(factor), factor, self.seed))
+            self.texts["register", factor] = text
+            self.registers[factor] = io.loads(text, FollowUpRegister)
+        return self.registers[factor]
+
+    def text(self, kind: str, factor: float) -> str:
+        """The JSON file of the structure or register at *factor*."""
+        (self.get if kind == "structure" else self.register)(factor)
+        return self.texts[kind, factor]
 
 
 def _fresh(structure: Structure) -> Callable[[], Structure]:
     """A setup function giving an equal structure with empty caches each time."""
     return lambda: attrs.evolve(structure)
+
+
+def _fresh_register(register: FollowUpRegister) -> Callable[[], FollowUpRegister]:
+    """A setup function giving an equal register whose analyses have empty caches."""
+    return lambda: FollowUpRegister([attrs.evolve(a) for a in register.analyses])
 
 
 def _label(factor: float) -> str:
@@ -123,46 +153,55 @@ def _label(factor: float) -> str:
 
 # -- data files ----------------------------------------------------------------------------
 
+_KINDS: dict[str, type[Any]] = {"structure": Structure, "register": FollowUpRegister}
+
+
+def _given(value: Any) -> Callable[[], Any]:
+    """A setup function that hands *value* to every run."""
+    return lambda: value
+
+
+def _loader(cls: type[Any]) -> Callable[[str], Any]:
+    return lambda text: io.loads(text, cls)
+
+
+def _document_model(kind: str) -> Any:
+    from benchmarks.pydantic_models import RegisterDocument, StructureDocument
+
+    return StructureDocument if kind == "structure" else RegisterDocument
+
 
 def data_file_rows(config: Config, data: _Datasets) -> Iterator[Row]:
-    """Load and dump of the national structure vs the equivalent pydantic model."""
+    """Load and dump of the national structure and register vs equivalent pydantic models."""
     factor = config.factors[0]
-    structure = data.get(factor).structure
-    text = io.dumps(structure)
     repeat = config.repeat_for(factor)
-    size = f"{len(text.encode()) / 2**20:.1f} MiB of JSON"
-    load_case = (lambda t: io.loads(t, Structure), lambda: text)
-    dump_case = (io.dumps, lambda: structure)
-    if not config.with_pydantic:
-        load, dump = interleaved([load_case, dump_case], repeat=repeat)
-        yield Row(f"load structure ({_label(factor)})", load, None, 1.0, note="pydantic missing")
-        yield Row(f"dump structure ({_label(factor)})", dump, None, 1.0, note="pydantic missing")
-        return
-    from benchmarks.pydantic_models import StructureDocument
-
-    document = StructureDocument.model_validate_json(text)
-    load, base_load = interleaved(
-        [load_case, (StructureDocument.model_validate_json, lambda: text)], repeat=repeat
-    )
-    dump, base_dump = interleaved([dump_case, (_pydantic_dump, lambda: document)], repeat=repeat)
-    yield Row(
-        f"load structure ({_label(factor)})",
-        load,
-        base_load,
-        1.0,
-        "io.loads",
-        "pydantic model_validate_json",
-        note=size,
-    )
-    yield Row(
-        f"dump structure ({_label(factor)})",
-        dump,
-        base_dump,
-        1.0,
-        "io.dumps",
-        "pydantic model_dump_json",
-        note=size,
-    )
+    for kind, cls in _KINDS.items():
+        text = data.text(kind, factor)
+        obj: Any = io.loads(text, cls)
+        size = f"{len(text.encode()) / 2**20:.1f} MiB of JSON"
+        load_case = (_loader(cls), _given(text))
+        dump_case = (io.dumps, _given(obj))
+        load_name = f"load {kind} ({_label(factor)})"
+        dump_name = f"dump {kind} ({_label(factor)})"
+        if not config.with_pydantic:
+            load, dump = interleaved([load_case, dump_case], repeat=repeat)
+            yield Row(load_name, load, None, 1.0, "io.loads", note=f"{size}; pydantic missing")
+            yield Row(dump_name, dump, None, 1.0, "io.dumps", note=f"{size}; pydantic missing")
+            continue
+        model = _document_model(kind)
+        document = model.model_validate_json(text)
+        load, base_load = interleaved(
+            [load_case, (model.model_validate_json, _given(text))], repeat=repeat
+        )
+        dump, base_dump = interleaved(
+            [dump_case, (_pydantic_dump, _given(document))], repeat=repeat
+        )
+        yield Row(
+            load_name, load, base_load, 1.0, "io.loads", "pydantic model_validate_json", note=size
+        )
+        yield Row(
+            dump_name, dump, base_dump, 1.0, "io.dumps", "pydantic model_dump_json", note=size
+        )
 
 
 def _pydantic_dump(document: Any) -> str:
@@ -173,16 +212,26 @@ def _pydantic_dump(document: Any) -> str:
 
 
 def scaling_rows(config: Config, data: _Datasets) -> Iterator[Row]:
-    """validate() and coverage_gaps() at each larger factor vs the first."""
+    """validate(), coverage_gaps() and snapshot() at each larger factor vs the first."""
     base = config.factors[0]
     whole = Period(START, END)
-    checks: tuple[tuple[str, Callable[[Structure], object]], ...] = (
-        ("Structure.validate()", Structure.validate),
-        ("Structure.coverage_gaps(ten years)", lambda s: s.coverage_gaps(whole)),
+    checks: tuple[tuple[str, Callable[[Any], object], Callable[[float], Callable[[], Any]]], ...]
+    checks = (
+        ("Structure.validate()", Structure.validate, lambda f: _fresh(data.get(f).structure)),
+        (
+            "Structure.coverage_gaps(ten years)",
+            lambda s: s.coverage_gaps(whole),
+            lambda f: _fresh(data.get(f).structure),
+        ),
+        (
+            "FollowUpRegister.snapshot(as_of)",
+            lambda r: r.snapshot(END),
+            lambda f: _fresh_register(data.register(f)),
+        ),
     )
-    for name, fn in checks:
-        repeat = min(config.repeat_for(f) for f in config.factors)
-        cases = [(fn, _fresh(data.get(f).structure)) for f in config.factors]
+    repeat = min(config.repeat_for(f) for f in config.factors)
+    for name, fn, fresh in checks:
+        cases = [(fn, fresh(f)) for f in config.factors]
         times = dict(zip(config.factors, interleaved(cases, repeat=repeat), strict=True))
         for factor in config.factors[1:]:
             grow = factor / base
@@ -333,33 +382,37 @@ def _peak_rss(imports: str, load: str, path: Path) -> tuple[float, float]:
 
 
 def memory_rows(config: Config, data: _Datasets) -> Iterator[Row]:
-    """Peak RSS of loading the national structure file, vs pydantic loading it."""
+    """Peak RSS of loading the national structure and register files, vs pydantic."""
     factor = config.factors[0]
-    text = io.dumps(data.get(factor).structure)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "national.json"
-        path.write_text(text, "utf-8")
-        size = os.path.getsize(path) / 2**20
-        before, peak = _peak_rss(
-            "from samverkan_model import io, Structure", "doc = io.loads(text, Structure)", path
-        )
-        base: float | None = None
-        if config.with_pydantic:
-            _, base = _peak_rss(
-                "from benchmarks.pydantic_models import StructureDocument",
-                "doc = StructureDocument.model_validate_json(text)",
+    for kind, cls in _KINDS.items():
+        text = data.text(kind, factor)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"{kind}.json"
+            path.write_text(text, "utf-8")
+            size = os.path.getsize(path) / 2**20
+            before, peak = _peak_rss(
+                f"from samverkan_model import io\nfrom {cls.__module__} import {cls.__name__}",
+                f"doc = io.loads(text, {cls.__name__})",
                 path,
             )
-    yield Row(
-        f"peak RSS loading the structure file ({_label(factor)})",
-        peak,
-        base,
-        None,
-        "io.loads",
-        "pydantic" if base is not None else "",
-        unit="MiB",
-        note=f"file {size:.1f} MiB; {before:.0f} MiB before loading",
-    )
+            base: float | None = None
+            if config.with_pydantic:
+                model = _document_model(kind).__name__
+                _, base = _peak_rss(
+                    f"from benchmarks.pydantic_models import {model}",
+                    f"doc = {model}.model_validate_json(text)",
+                    path,
+                )
+        yield Row(
+            f"peak RSS loading the {kind} file ({_label(factor)})",
+            peak,
+            base,
+            None,
+            "io.loads",
+            "pydantic" if base is not None else "",
+            unit="MiB",
+            note=f"file {size:.1f} MiB; {before:.0f} MiB before loading",
+        )
 
 
 # -- Hypothesis strategies ------------------------------------------------------------------

@@ -15,11 +15,20 @@ __all__ = ["fresh_interpreter", "interleaved", "timed"]
 
 
 def timed(fn: Callable[[], object]) -> float:
-    """Seconds one call of *fn* takes (garbage collected before, not during, the call)."""
+    """Seconds one call of *fn* takes, with the garbage collector paused as ``timeit`` does.
+
+    A full collection walks every live object, so whether one happens to fall inside a
+    call depends on what else is in memory, not on the code being timed; pausing the
+    collector (after collecting once) keeps runs and sides comparable.
+    """
     gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
 
 
 def interleaved(

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks package lives beside src/, not inside it
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import national, suite  # noqa: E402
+from benchmarks import followup, national, suite  # noqa: E402
 from benchmarks.__main__ import main  # noqa: E402
 from benchmarks.report import markdown, table  # noqa: E402
 
@@ -57,6 +57,43 @@ class TestNationalGenerator:
         assert national.slugify("Västra Götalands län") == "vastra-gotalands-lan"
 
 
+class TestFollowUpGenerator:
+    def test_register_sizes_and_validity(self) -> None:
+        """The register has the target sizes and its analyses have no error findings."""
+        national_plan = national.plan(0.01)
+        register = followup.national_register(national_plan, 0.01)
+        target = followup.register_counts(0.01)
+        analyses = register.analyses
+        assert len(analyses) == target.analyses
+        assert sum(len(a.risks) for a in analyses) == target.risks
+        assert sum(len(a.measures) for a in analyses) == target.measures
+        changes = sum(len(a.history) for a in analyses)
+        assert changes == pytest.approx(target.status_changes, rel=0.1)
+        for a in analyses:
+            found = a.validate(national_plan.structure)
+            assert [f for f in found if f.severity is Severity.ERROR] == []
+
+    def test_same_seed_same_register(self) -> None:
+        """The register generator is deterministic."""
+        national_plan = national.plan(0.01)
+        first = followup.national_register(national_plan, 0.01, 3)
+        assert first == followup.national_register(national_plan, 0.01, 3)
+
+    def test_several_years_per_municipality_above_one(self) -> None:
+        """With more analyses than municipalities, each municipality gets later years."""
+        national_plan = national.plan(0.01)
+        areas = len(national_plan.analysis_areas)
+        register = followup.national_register(national_plan, 0.03)
+        years = {a.id.rsplit("-", 1)[1] for a in register.analyses}
+        assert len(register.analyses) > areas
+        assert len(years) > 1
+
+    def test_factor_must_be_positive(self) -> None:
+        """A factor of zero or less is refused."""
+        with pytest.raises(ValueError, match="factor"):
+            followup.register_counts(-1)
+
+
 class TestSuite:
     def test_whole_suite_runs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`python -m benchmarks` runs every benchmark and writes the results file."""
@@ -70,11 +107,15 @@ class TestSuite:
             "import samverkan_model",
             "load structure",
             "dump structure",
+            "load register",
+            "dump register",
             "Structure.graph()",
             "escalation paths",
             "Structure.validate() 0.02x vs 0.01x",
             "Structure.coverage_gaps",
-            "peak RSS",
+            "FollowUpRegister.snapshot(as_of) 0.02x vs 0.01x",
+            "peak RSS loading the structure file",
+            "peak RSS loading the register file",
             "strategies.structures()",
         ):
             assert name in printed
@@ -86,7 +127,8 @@ class TestSuite:
         config = dataclasses.replace(TINY, pydantic=False)
         data = suite._Datasets(config.seed)
         rows = [*suite.data_file_rows(config, data), *suite.memory_rows(config, data)]
-        assert [r.baseline for r in rows] == [None, None, None]
+        assert len(rows) == 6
+        assert all(r.baseline is None for r in rows)
         assert all(r.ours > 0 and r.verdict == "-" for r in rows)
         assert "pydantic missing" in table(rows)
 
