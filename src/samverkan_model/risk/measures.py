@@ -3,24 +3,8 @@
 A :class:`Measure` never stores its status. What was decided at each follow-up is a
 :class:`StatusChange` event held by the analysis; the status on any day is the status of
 the last event on or before that day. Which changes are allowed is the table
-:data:`TRANSITIONS`:
-
-==============  =======  =======  =======  ===========  =========
-before / after  planned  ongoing  on-hold  implemented  cancelled
-==============  =======  =======  =======  ===========  =========
-(no event)      yes      yes      yes      yes          yes
-planned         yes      yes      yes      yes          yes
-ongoing         note     yes      yes      yes          yes
-on-hold         yes      yes      yes      yes          yes
-implemented     note     note     no       yes          no
-cancelled       note     note     no       no           yes
-==============  =======  =======  =======  ===========  =========
-
-*yes*: allowed; *note*: a reopening or step back, allowed only with a note saying why;
-*no*: never allowed (reopen the measure first). Repeating the current status is allowed:
-it records that a follow-up confirmed it. A forbidden change is still part of the
-record, and still sets the status, but :meth:`Analysis.validate` reports it as the error
-``illegal-status-transition``.
+:data:`TRANSITIONS`; a forbidden change is still part of the record, and still sets the
+status, but :meth:`Analysis.validate` reports it as the error ``illegal-status-transition``.
 """
 
 from __future__ import annotations
@@ -100,7 +84,24 @@ def _table() -> Mapping[tuple[MeasureStatus, MeasureStatus], Transition]:
 
 
 TRANSITIONS: Mapping[tuple[MeasureStatus, MeasureStatus], Transition] = _table()
-"""The allowed status changes, ``(before, after) -> Transition`` (see the module docs)."""
+"""Which status changes are allowed: ``TRANSITIONS[before, after]`` is a :class:`Transition`.
+
+==============  =======  =======  =======  ===========  =========
+before / after  planned  ongoing  on-hold  implemented  cancelled
+==============  =======  =======  =======  ===========  =========
+(no event)      yes      yes      yes      yes          yes
+planned         yes      yes      yes      yes          yes
+ongoing         note     yes      yes      yes          yes
+on-hold         yes      yes      yes      yes          yes
+implemented     note     note     no       yes          no
+cancelled       note     note     no       no           yes
+==============  =======  =======  =======  ===========  =========
+
+*yes*: allowed; *note*: a reopening or a step back, allowed only with a note saying why;
+*no*: never allowed (reopen the measure first). Repeating the current status is allowed:
+it records that a follow-up confirmed it. A measure's first status may be anything, since
+a workshop also lists measures that are already under way or done.
+"""
 
 
 def transition(before: MeasureStatus | None, after: MeasureStatus) -> Transition:
