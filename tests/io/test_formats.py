@@ -124,6 +124,14 @@ class TestYaml:
         with pytest.raises(LoadError, match=r"line .*anchors and aliases"):
             loads(text, Structure, "yaml")
 
+    def test_on_and_off_keys_are_text(self) -> None:
+        """An unquoted key such as on (a YAML 1.1 boolean) is read as the field name."""
+        text = (
+            "format: samverkan-model/structure\nversion: 1\nname: x\n"
+            "activations:\n- on: 2025-03-04T10:00:00\n  mode: activated\n  decided_by: rsib\n"
+        )
+        assert loads(text, Structure, "yaml").activations[0].mode.value == "activated"
+
     def test_several_documents_are_refused(self) -> None:
         """A YAML stream of several documents is not one document."""
         with pytest.raises(LoadError, match="not valid YAML"):

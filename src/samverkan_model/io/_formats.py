@@ -135,6 +135,10 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
+_YAML_BOOL = "tag:yaml.org,2002:bool"
+_YAML_STR = "tag:yaml.org,2002:str"
+
+
 @functools.cache
 def _yaml_loader(fast: bool) -> type:
     """A safe loader that refuses anchors and aliases.
@@ -151,7 +155,19 @@ def _yaml_loader(fast: bool) -> type:
             raise yaml.constructor.ConstructorError(None, None, msg, node.start_mark)
         return base.construct_object(self, node, deep)
 
-    return type("DocumentLoader", (base,), {"construct_object": construct_object})
+    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+        # YAML 1.1 reads a plain ``on``, ``off``, ``yes`` or ``no`` as a boolean; as a key
+        # it is always meant as text (``on: 2025-03-01`` is a date field called "on").
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag == _YAML_BOOL and not key.style:
+                key.tag = _YAML_STR
+        return base.construct_mapping(self, node, deep)
+
+    return type(
+        "DocumentLoader",
+        (base,),
+        {"construct_object": construct_object, "construct_mapping": construct_mapping},
+    )
 
 
 def _parse_yaml(text: str) -> Any:
@@ -224,11 +240,11 @@ def _yaml_dumper() -> type:
 
     def represent_str(dumper: Any, value: str) -> Any:
         if _YAML_SPECIAL.search(value):
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+            return dumper.represent_scalar(_YAML_STR, value, style='"')
         if _NUMBER_LIKE.match(value):
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+            return dumper.represent_scalar(_YAML_STR, value, style="'")
         if "\n" in value:
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+            return dumper.represent_scalar(_YAML_STR, value, style="|")
         return dumper.represent_str(value)
 
     dumper: type = type("DocumentDumper", (yaml.SafeDumper,), {})
