@@ -244,7 +244,8 @@ BAD = [
     ("locale: [unclosed\n", r"line 2, column 1: .* \(not valid YAML\)"),
     (LIBRARY + "extra: !!binary aGVsbG8=\n", r"extra: unsupported value b'hello'"),
     ("locale: \x07\n", "not valid YAML"),
-    ("locale: " + "[" * 1200 + "]" * 1200, "nested too deeply to read"),
+    ("locale: " + "[" * 600 + "]" * 600, "nested too deeply to read"),
+    ("locale: " + "[" * 100 + "]" * 100, r"locale: expected text, got \[{57}\.\.\.$"),
     (
         LIBRARY + "shared: &a [1]\nagain: *a\n",
         "anchors and aliases",
@@ -332,6 +333,9 @@ class TestDump:
                 MetadataEntry("matrix/probability/0/name", '"X"'),
                 MetadataEntry("library/objects", "5"),
                 MetadataEntry("matrix/probability/0/abbreviation/deep", '"X"'),
+                MetadataEntry("matrix/probability/0/abbreviation/x/y", '"X"'),
+                MetadataEntry("matrix/probability/9/name", '"X"'),
+                MetadataEntry("matrix/probability/first/name", '"X"'),
             ],
         )
         (again,) = load_matrix_library(dumps_matrix_library([m]))

@@ -107,6 +107,12 @@ def _unstep(step: str) -> str:
     return step.replace("~1", "/").replace("~0", "~")
 
 
+def _show(value: Any) -> str:
+    """*value*'s repr, shortened so that a huge value does not flood the message."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
 class _Plain:
     """Turns parsed YAML into JSON-ready data, refusing shared (aliased) collections."""
 
@@ -125,7 +131,7 @@ class _Plain:
             if isinstance(value, dict):
                 return {str(k): self(v, where) for k, v in value.items()}
             return [self(v, where) for v in value]
-        raise _fail(where, f"unsupported value {value!r}")
+        raise _fail(where, f"unsupported value {_show(value)}")
 
     def entry(self, path: str, value: Any, where: str) -> MetadataEntry:
         text = json.dumps(self(value, where), ensure_ascii=False, separators=(",", ":"))
@@ -188,19 +194,19 @@ def _parse(text: str) -> Any:
 
 def _mapping(value: Any, where: str) -> dict[Any, Any]:
     if not isinstance(value, dict):
-        raise _fail(where, f"expected a mapping of keys, got {value!r}")
+        raise _fail(where, f"expected a mapping of keys, got {_show(value)}")
     return value
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _fail(where, f"expected a list, got {value!r}")
+        raise _fail(where, f"expected a list, got {_show(value)}")
     return value
 
 
 def _text(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise _fail(where, f"expected text, got {value!r}")
+        raise _fail(where, f"expected text, got {_show(value)}")
     return value
 
 
@@ -281,7 +287,7 @@ class _LevelReader:
             level = _mapping(item, at)
             level_id = level.get("id")
             if not isinstance(level_id, int) or isinstance(level_id, bool):
-                raise _fail(f"{at}.id", f"expected a whole number, got {level_id!r}")
+                raise _fail(f"{at}.id", f"expected a whole number, got {_show(level_id)}")
             if level_id in levels:
                 raise _fail(f"{at}.id", f"id {level_id} appears more than once")
             levels[level_id] = self.level(level, at, _path("matrix", scale, level_id), kind)
@@ -349,7 +355,7 @@ def _read_grid(raw: Any, where: str, rows: int, columns: int, risks: int) -> lis
                 raise _fail(
                     where,
                     f"row {i + 1}, column {j + 1} (probability id {i}, impact id {j}): "
-                    f"{cell!r} is not a risk id (0 to {risks - 1})",
+                    f"{_show(cell)} is not a risk id (0 to {risks - 1})",
                 )
         out.append([cell + 1 for cell in cells])
     return out
@@ -453,7 +459,12 @@ def _put(target: Any, steps: tuple[str, ...], value: Any) -> None:
     """Set *value* at *steps* inside *target* unless something is there already."""
     *inner, last = steps
     for step in inner:
-        target = target[int(step)] if isinstance(target, list) else target.setdefault(step, {})
+        if isinstance(target, dict):
+            target = target.setdefault(step, {})
+        elif isinstance(target, list) and step.isdigit() and int(step) < len(target):
+            target = target[int(step)]
+        else:
+            return  # the path runs into a value the model writes itself: the model wins
     if isinstance(target, dict):
         target.setdefault(last, value)
 
