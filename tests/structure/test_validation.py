@@ -697,6 +697,32 @@ class TestOtherRules:
         )
         assert "proposer-not-reporting" not in codes(early)
 
+    def test_proposer_that_no_longer_exists(self) -> None:
+        """A proposer whose life ended before the decision does not report on that day."""
+        s = Structure(
+            "gone",
+            bodies=[
+                body("g", kind=BodyKind.MANAGEMENT_GROUP),
+                body("p", period=Period(ORIGIN, day(10))),
+            ],
+            relations=[Relation("p", "g", K.REPORTS_TO)],
+            decisions=[Decision("d", DecisionKind.BUDGET, "g", day(20), proposed_by="p")],
+        )
+        assert "proposer-not-reporting" in codes(s)
+
+    def test_activation_by_a_body_outside_its_life(self) -> None:
+        """A body cannot switch the mode on a day it does not exist."""
+        s = Structure(
+            "late",
+            actors=[Actor("a", "A", OrganisationKind.OTHER, L.REGIONAL)],
+            bodies=[body("g", kind=BodyKind.MANAGEMENT_GROUP, period=Period(day(30)))],
+            memberships=[Membership("a", "g", Role.MEMBER, Period(day(30)))],
+            activations=[Activation(START, Mode.ACTIVATED, "g")],
+        )
+        found = [f for f in s.validate() if f.code == "activation-not-allowed"]
+        assert len(found) == 1
+        assert "does not exist then" in found[0].message
+
     def test_measures_known_to_the_analyses(self) -> None:
         """Measures are only checked when analyses are given, and known ones pass."""
 
