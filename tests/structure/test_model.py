@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from samverkan_model import (
     REDACTED,
+    Activation,
     Actor,
     Body,
     BodyKind,
@@ -198,6 +199,17 @@ class TestInMode:
         assert normal.coverage_rules == ()
         assert normal.rosters == ()
         assert [d.id for d in normal.decisions] == ["d1"]
+
+    def test_drops_activations_decided_by_dropped_bodies(self) -> None:
+        """Mode switches decided by a dropped body are not in the view."""
+        at = datetime(2025, 3, 1, 9)
+        s = crisis().with_(
+            activations=[
+                Activation(at, Mode.ACTIVATED, "rsib"),
+                Activation(at, Mode.ACTIVATED, "ledning"),
+            ]
+        )
+        assert [a.decided_by for a in s.in_mode(Mode.NORMAL).activations] == ["ledning"]
 
     def test_drops_persons_left_without_seat_or_shift(self) -> None:
         """Persons whose only seats or shifts were on dropped bodies go too."""

@@ -478,9 +478,10 @@ class Structure:
         """The structure as it runs in *mode*: bodies not active in it are dropped.
 
         Everything that hangs on a dropped body goes with it: its memberships, relations
-        from or to it, coverage rules, rosters, decisions it took or proposed, and persons
-        whose only seats or shifts were in dropped bodies. So ``body(id)`` of a dropped body
-        raises ``KeyError`` and the view validates without findings it did not cause.
+        from or to it, coverage rules, rosters, decisions it took or proposed, activations
+        it decided, and persons whose only seats or shifts were in dropped bodies. So
+        ``body(id)`` of a dropped body raises ``KeyError`` and the view validates without
+        findings it did not cause.
 
         Raises:
             TypeError: if *mode* is not a :class:`Mode`.
@@ -505,6 +506,7 @@ class Structure:
             ),
             coverage_rules=tuple(r for r in self.coverage_rules if r.body not in dropped),
             rosters=tuple(r for r in self.rosters if r.function not in dropped),
+            activations=tuple(a for a in self.activations if a.decided_by not in dropped),
         )
         unseated = _seated(self) - _seated(view)
         if not unseated:

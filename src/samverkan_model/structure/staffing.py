@@ -72,7 +72,7 @@ class CoverageGap:
 
     period: Period
     body: str
-    missing: frozenset[str] = attrs.field(converter=str_set)
+    missing: frozenset[str] = attrs.field(converter=str_set, validator=slug_set)
 
 
 def _end_after_start(
