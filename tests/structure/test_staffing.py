@@ -117,6 +117,12 @@ class TestWeeklyRotation:
             weekly_rotation(["anna"], date(2025, 1, 1), -1, 0, time(8), "rsib")
         with pytest.raises(ValueError, match=r"^handover_weekday: expected 0 \(Monday\)"):
             weekly_rotation(["anna"], date(2025, 1, 1), 2, 7, time(8), "rsib")
+        with pytest.raises(ValueError, match=r"^handover_weekday: expected 0 \(Monday\)"):
+            weekly_rotation(["anna"], date(2025, 1, 1), 2, 1.5, time(8), "rsib")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"^weeks: expected zero or more whole weeks"):
+            weekly_rotation(["anna"], date(2025, 1, 1), 2.5, 0, time(8), "rsib")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"^weeks: expected zero or more whole weeks"):
+            weekly_rotation(["anna"], date(2025, 1, 1), True, 0, time(8), "rsib")
 
     @given(rotations())
     def test_no_gaps_and_no_overlaps(self, roster: OnCallRoster) -> None:

@@ -135,6 +135,10 @@ class OnCallRoster:
         return self.shifts[0].start, max(s.end for s in self.shifts)
 
 
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def weekly_rotation(
     people: Sequence[str] | Sequence[tuple[str, str | None]],
     start: date,
@@ -167,11 +171,11 @@ def weekly_rotation(
     if not people:
         msg = "people: a rotation needs at least one person"
         raise ValueError(msg)
-    if weeks < 0:
-        msg = f"weeks: expected zero or more, got {weeks}"
+    if not _whole(weeks) or weeks < 0:
+        msg = f"weeks: expected zero or more whole weeks, got {weeks!r}"
         raise ValueError(msg)
-    if not 0 <= handover_weekday <= 6:
-        msg = f"handover_weekday: expected 0 (Monday) to 6 (Sunday), got {handover_weekday}"
+    if not _whole(handover_weekday) or not 0 <= handover_weekday <= 6:
+        msg = f"handover_weekday: expected 0 (Monday) to 6 (Sunday), got {handover_weekday!r}"
         raise ValueError(msg)
     pairs = [(p, None) if isinstance(p, str) else p for p in people]
     first = start + timedelta(days=(handover_weekday - start.weekday()) % 7)
