@@ -212,8 +212,8 @@ def _enum_structure_factory(cls: type[LabelledEnum]) -> Callable[[object, object
 
 
 def _unstructure_enum(member: LabelledEnum) -> str:
-    value: str = member.value
-    return value
+    # ``_value_`` is what ``.value`` returns, without the enum property's lookup.
+    return member._value_
 
 
 # -- collections -----------------------------------------------------------------------------
@@ -291,6 +291,21 @@ def _set_unstructure_factory(t: Any, conv: BaseConverter) -> Callable[[frozenset
 
 def _is_optional(t: Any) -> bool:
     return get_origin(t) in (Union, UnionType) and type(None) in get_args(t)
+
+
+def _is_simple_optional(t: Any) -> bool:
+    return _is_optional(t) and len(get_args(t)) == 2
+
+
+def _optional_structure_factory(t: Any, conv: BaseConverter) -> Callable[[object, object], Any]:
+    """``X | None``: the hook for ``X`` is found once, not looked up again for every value."""
+    (inner,) = (a for a in get_args(t) if a is not type(None))
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: object, _: object) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
 
 
 def absent_means_none(cl: type) -> tuple[str, ...]:
@@ -379,6 +394,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 
     conv.register_structure_hook_factory(_is_homogeneous, _collection_structure_factory)
     conv.register_unstructure_hook_factory(_is_frozenset, _set_unstructure_factory)
+    conv.register_structure_hook_factory(_is_simple_optional, _optional_structure_factory)
     return conv
 
 
