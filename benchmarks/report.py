@@ -102,7 +102,7 @@ def markdown(rows: Sequence[Row], config: Config, seconds: float) -> str:
         f"- run: {when}, {seconds:.0f} s in all",
         f"- command: `python -m benchmarks {' '.join(sys.argv[1:])}`".rstrip(),
         f"- factors: {factors}; repeats: {config.repeat} "
-        f"({config.large_repeat} at 5x and above); seed {config.seed}",
+        f"({config.large_repeat} at 5x and above); seed {config.seed}; clock: {config.clock}",
         f"- targets: {passed} met, {missed} missed",
         "",
         table(rows),

@@ -11,7 +11,7 @@ import dataclasses
 import importlib.util
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import attrs
 
 from benchmarks.followup import national_register
 from benchmarks.national import END, START, NationalPlan, plan
-from benchmarks.timing import fresh_interpreter, interleaved
+from benchmarks.timing import CLOCKS, fresh_interpreter, interleaved
 from samverkan_model import Period, RelationKind, Structure, io
 from samverkan_model.risk import FollowUpRegister
 
@@ -40,6 +40,8 @@ class Config:
         examples: Hypothesis examples per side for the strategies row.
         seed: The dataset generator's seed.
         pydantic: Run the pydantic comparisons (``None``: when pydantic is installed).
+        clock: ``"wall"`` (``time.perf_counter``) or ``"cpu"`` (``time.process_time``,
+            steadier when other work shares the machine).
     """
 
     factors: tuple[float, ...] = (1.0, 10.0)
@@ -49,6 +51,17 @@ class Config:
     examples: int = 100
     seed: int = 2015
     pydantic: bool | None = None
+    clock: str = "wall"
+
+    def time(
+        self,
+        cases: Sequence[tuple[Callable[[Any], object], Callable[[], Any]]],
+        factor: float | None = None,
+        repeat: int | None = None,
+    ) -> list[float]:
+        """Median seconds of each case, in turns (see :func:`interleaved`)."""
+        runs = repeat if repeat is not None else self.repeat_for(factor or 1.0)
+        return interleaved(cases, repeat=runs, clock=CLOCKS[self.clock])
 
     def repeat_for(self, factor: float) -> int:
         """Timed runs for a dataset of *factor*."""
@@ -174,7 +187,6 @@ def _document_model(kind: str) -> Any:
 def data_file_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     """Load and dump of the national structure and register vs equivalent pydantic models."""
     factor = config.factors[0]
-    repeat = config.repeat_for(factor)
     for kind, cls in _KINDS.items():
         text = data.text(kind, factor)
         obj: Any = io.loads(text, cls)
@@ -184,18 +196,16 @@ def data_file_rows(config: Config, data: _Datasets) -> Iterator[Row]:
         load_name = f"load {kind} ({_label(factor)})"
         dump_name = f"dump {kind} ({_label(factor)})"
         if not config.with_pydantic:
-            load, dump = interleaved([load_case, dump_case], repeat=repeat)
+            load, dump = config.time([load_case, dump_case], factor)
             yield Row(load_name, load, None, 1.0, "io.loads", note=f"{size}; pydantic missing")
             yield Row(dump_name, dump, None, 1.0, "io.dumps", note=f"{size}; pydantic missing")
             continue
         model = _document_model(kind)
         document = model.model_validate_json(text)
-        load, base_load = interleaved(
-            [load_case, (model.model_validate_json, _given(text))], repeat=repeat
+        load, base_load = config.time(
+            [load_case, (model.model_validate_json, _given(text))], factor
         )
-        dump, base_dump = interleaved(
-            [dump_case, (_pydantic_dump, _given(document))], repeat=repeat
-        )
+        dump, base_dump = config.time([dump_case, (_pydantic_dump, _given(document))], factor)
         yield Row(
             load_name, load, base_load, 1.0, "io.loads", "pydantic model_validate_json", note=size
         )
@@ -232,7 +242,7 @@ def scaling_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     repeat = min(config.repeat_for(f) for f in config.factors)
     for name, fn, fresh in checks:
         cases = [(fn, fresh(f)) for f in config.factors]
-        times = dict(zip(config.factors, interleaved(cases, repeat=repeat), strict=True))
+        times = dict(zip(config.factors, config.time(cases, repeat=repeat), strict=True))
         for factor in config.factors[1:]:
             grow = factor / base
             yield Row(
@@ -256,7 +266,6 @@ def graph_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     factor = config.factors[0]
     national = data.get(factor)
     structure = national.structure
-    repeat = config.repeat_for(factor)
     reference = attrs.evolve(structure).graph()
     nodes = [(n, dict(d)) for n, d in reference.nodes(data=True)]
     edges = [(u, v, k, dict(d)) for u, v, k, d in reference.edges(keys=True, data=True)]
@@ -267,8 +276,8 @@ def graph_rows(config: Config, data: _Datasets) -> Iterator[Row]:
         graph.add_edges_from(edges)
         return nx.freeze(graph)
 
-    ours, base = interleaved(
-        [(lambda s: s.graph(), _fresh(structure)), (from_tuples, lambda: None)], repeat=repeat
+    ours, base = config.time(
+        [(lambda s: s.graph(), _fresh(structure)), (from_tuples, _given(None))], factor
     )
     yield Row(
         f"Structure.graph() ({_label(factor)})",
@@ -294,8 +303,8 @@ def graph_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     if networkx_walks(None) != expected:  # the baseline must do the same work
         msg = "the networkx escalation walk disagrees with Structure.escalation_path"
         raise AssertionError(msg)
-    ours, base = interleaved(
-        [(ours_walks, _fresh(structure)), (networkx_walks, lambda: None)], repeat=repeat
+    ours, base = config.time(
+        [(ours_walks, _fresh(structure)), (networkx_walks, _given(None))], factor
     )
     yield Row(
         f"escalation paths of {len(starts)} municipalities ({_label(factor)})",
@@ -460,8 +469,8 @@ def strategy_rows(config: Config) -> Iterator[Row]:
     ours_fn = _examples(strategies.structures(), config.examples)
     base_fn = _examples(baseline, config.examples)
     drawn = ours_fn(None), base_fn(None)
-    ours, base = interleaved(
-        [(ours_fn, lambda: None), (base_fn, lambda: None)], repeat=max(1, config.repeat // 2)
+    ours, base = config.time(
+        [(ours_fn, _given(None)), (base_fn, _given(None))], repeat=max(1, config.repeat // 2)
     )
     yield Row(
         f"{config.examples} examples of strategies.structures()",

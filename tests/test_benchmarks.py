@@ -99,7 +99,7 @@ class TestSuite:
         """`python -m benchmarks` runs every benchmark and writes the results file."""
         out = tmp_path / "results.md"
         argv = ["--factors", "0.01,0.02", "--repeat", "1", "--large-repeat", "1"]
-        argv += ["--import-runs", "1", "--examples", "3", "--output", str(out)]
+        argv += ["--import-runs", "1", "--examples", "3", "--clock", "cpu", "--output", str(out)]
         assert main(argv) == 0
         printed = capsys.readouterr().out
         text = out.read_text("utf-8")
