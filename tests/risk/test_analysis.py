@@ -94,7 +94,7 @@ class TestConstruction:
         assert Analysis("rsa", "x", held_on=D).held_on == (D,)
         assert Analysis("rsa", "x", held_on=[D, date(2025, 2, 1)]).held_on == (date(2025, 2, 1), D)
         with pytest.raises(TypeError, match="held_on: expected dates"):
-            Analysis("rsa", "x", held_on=[datetime(2025, 1, 1)])
+            Analysis("rsa", "x", held_on=[D, datetime(2025, 1, 1)])
         with pytest.raises(TypeError, match="held_on: expected a date or a collection"):
             Analysis("rsa", "x", held_on=5)  # type: ignore[arg-type]
 

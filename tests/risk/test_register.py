@@ -34,6 +34,8 @@ class TestRegister:
             FollowUpRegister([b, b])
         with pytest.raises(TypeError, match=r"analyses\[0\]: expected Analysis"):
             FollowUpRegister(["a"])  # type: ignore[list-item]
+        with pytest.raises(TypeError, match="analyses: expected a collection of analyses"):
+            FollowUpRegister(5)  # type: ignore[arg-type]
 
     def test_lookups(self) -> None:
         """analysis() and status() find by id and raise KeyError otherwise."""

@@ -13,7 +13,6 @@ from samverkan_model._validators import is_slug, is_text, optional_slug, slug_se
 from samverkan_model.findings import CheckError, Findings, errors
 from samverkan_model.geography import Area
 from samverkan_model.risk._fields import (
-    as_tuple,
     by_attribute,
     condition_set,
     items_of,
@@ -43,10 +42,12 @@ _CONDITION_ORDER = {c: i for i, c in enumerate(LivingCondition)}
 def _held_on(value: date | Iterable[date]) -> tuple[date, ...]:
     if isinstance(value, date):
         return (value,)
-    items: object = as_tuple(value)
-    if not isinstance(items, tuple):
-        return items  # type: ignore[return-value]  # refused by the validator, by name
-    return tuple(sorted(items))
+    return sorted_items(value, _day_number)
+
+
+def _day_number(day: object) -> int:
+    # By ordinal, so that a stray datetime sorts too and is refused by the validator.
+    return day.toordinal() if isinstance(day, date) else 0
 
 
 def _dates(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -67,7 +67,7 @@ class StepResult:
         return self.step.optional
 
 
-def _missing(items: Iterable[StepResult]) -> tuple[StepResult, ...]:
+def _results(items: Iterable[StepResult]) -> tuple[StepResult, ...]:
     return tuple(items)
 
 
@@ -84,7 +84,7 @@ class Completeness:
     (False, ['preparation', 'living-conditions', 'risk-assessment', 'measures', 'documentation'])
     """
 
-    steps: tuple[StepResult, ...] = attrs.field(converter=_missing)
+    steps: tuple[StepResult, ...] = attrs.field(converter=_results)
 
     @property
     def done(self) -> bool:
@@ -132,10 +132,6 @@ def _conditions(a: Analysis) -> Iterator[str]:
         yield f"not considered: {', '.join(left)}"
 
 
-def _ids(items: list[str]) -> str:
-    return ", ".join(items)
-
-
 def _assessment(a: Analysis) -> Iterator[str]:
     if not a.risks:
         yield "no risks recorded"
@@ -147,7 +143,7 @@ def _assessment(a: Analysis) -> Iterator[str]:
         ("risks without confidence or basis", [r.id for r in a.risks if not r.is_assessed]),
     ):
         if ids:
-            yield f"{what}: {_ids(ids)}"
+            yield f"{what}: {', '.join(ids)}"
 
 
 def _scenarios(a: Analysis) -> Iterator[str]:
@@ -161,14 +157,14 @@ def _measures(a: Analysis) -> Iterator[str]:
         return
     unrecorded = [m.id for m in a.measures if a.latest_status(m.id) is None]
     if unrecorded:
-        yield f"measures without a status: {_ids(unrecorded)}"
+        yield f"measures without a status: {', '.join(unrecorded)}"
     unfollowed = []
     for m in a.measures:
         status = a.latest_status(m.id)
         if m.follow_up is None and (status is None or not status.is_closed):
             unfollowed.append(m.id)
     if unfollowed:
-        yield f"open measures without a follow-up date: {_ids(unfollowed)}"
+        yield f"open measures without a follow-up date: {', '.join(unfollowed)}"
 
 
 def _documentation(a: Analysis) -> Iterator[str]:

@@ -26,9 +26,10 @@ def _sort_analyses(items: Iterable[Analysis]) -> tuple[Analysis, ...]:
     return sorted_items(items, by_attribute("id", str, ""))
 
 
-def _unique_analyses(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
-) -> None:
+def _unique_analyses(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name}: expected a collection of analyses, got {value!r}"
+        raise TypeError(msg)
     seen: set[str] = set()
     for index, analysis in enumerate(value):
         if not isinstance(analysis, Analysis):

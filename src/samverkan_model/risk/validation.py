@@ -338,8 +338,8 @@ def _history(a: Analysis) -> Iterator[Finding]:
     current: dict[str, MeasureStatus] = {}
     for change in a.history:
         before = current.get(change.measure)
-        if not change.allowed_after(before):
-            assert before is not None  # the first change of a measure is always allowed
+        # A measure's first change is always allowed, so only later ones are checked.
+        if before is not None and not change.allowed_after(before):
             why = (
                 "needs a note saying why it is reopened"
                 if transition(before, change.status) is Transition.NEEDS_NOTE
