@@ -37,8 +37,8 @@ unit: $(VENV)/.dev
 	$(BIN)/coverage report
 
 docs: $(VENV)/.dev
-	$(BIN)/sphinx-build --fail-on-warning --keep-going --quiet -b html docs docs/_build/html
-	$(BIN)/sphinx-build --fail-on-warning --keep-going --quiet -b doctest docs docs/_build/doctest
+	$(BIN)/sphinx-build -E --fail-on-warning --keep-going --quiet -b html docs docs/_build/html
+	$(BIN)/sphinx-build -E --fail-on-warning --keep-going --quiet -b doctest docs docs/_build/doctest
 
 test: lint typecheck unit docs
 

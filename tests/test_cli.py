@@ -424,3 +424,16 @@ class TestGraph:
         assert run("graph", str(region_file), "--format", "png", "--output", str(target))[0] == 0
         assert target.read_bytes()[:4] == b"\x89PNG"
         assert run("graph", str(region_file), "--format", "png")[0] == EXIT_BAD_INPUT
+
+
+def test_module_entry_point(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m samverkan_model`` runs main() and exits with its code."""
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["samverkan", "schema", "nothing"])
+    with pytest.raises(SystemExit) as exc:
+        runpy.run_module("samverkan_model", run_name="__main__")
+    assert exc.value.code == EXIT_BAD_INPUT
+    assert "unknown document kind" in capsys.readouterr().err
