@@ -434,6 +434,40 @@ class Analysis:
             raise CheckError(f"analysis {self.id!r}", found)
         return self
 
+    def to_records(self, as_of: date) -> list[dict[str, object]]:
+        """One flat dict per measure with its status on *as_of*, for ``pandas.DataFrame``.
+
+        Keys: ``analysis``, ``measure``, ``title``, ``phase``, ``responsible`` (ids joined
+        by ", "), ``status`` (``None`` before the first event), ``due``, ``follow_up`` and
+        ``overdue``.
+        """
+        late = {m.id for m in self.overdue(as_of)}
+        snapshot = self.snapshot(as_of)
+
+        def status(measure_id: str) -> str | None:
+            value = snapshot[measure_id]
+            return None if value is None else value.value
+
+        return [
+            {
+                "analysis": self.id,
+                "measure": m.id,
+                "title": m.title,
+                "phase": m.phase.value,
+                "responsible": ", ".join(sorted(m.responsible)),
+                "status": status(m.id),
+                "due": m.due,
+                "follow_up": m.follow_up,
+                "overdue": m.id in late,
+            }
+            for m in self.measures
+        ]
+
+    def _repr_html_(self) -> str:
+        from samverkan_model._display import analysis_html  # noqa: PLC0415
+
+        return analysis_html(self)
+
 
 def _first_by_id(items: Iterable[Risk | Measure]) -> dict[str, Any]:
     out: dict[str, Any] = {}

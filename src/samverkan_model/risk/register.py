@@ -129,3 +129,10 @@ class FollowUpRegister:
     def progress_over(self, days: Iterable[date]) -> tuple[Progress, ...]:
         """:meth:`progress` on each of *days*, in the order given."""
         return tuple(self.progress(day) for day in days)
+
+    def to_records(self, as_of: date) -> list[dict[str, object]]:
+        """One flat dict per measure of every analysis, for ``pandas.DataFrame``.
+
+        The rows of :meth:`Analysis.to_records`, analysis after analysis.
+        """
+        return [row for a in self.analyses for row in a.to_records(as_of)]

@@ -410,6 +410,11 @@ class RiskMatrix:
         """Every (likelihood, consequence) cell, row by row from (1, 1)."""
         return tuple((l, c) for l in self.likelihood.values for c in self.consequence.values)  # noqa: E741
 
+    def _repr_html_(self) -> str:
+        from samverkan_model._display import matrix_html  # noqa: PLC0415
+
+        return matrix_html(self)
+
 
 def _levels(cls: type[Any], abbreviations: str, rows: tuple[tuple[str, str, str, str], ...]) -> Any:
     return tuple(

@@ -558,6 +558,18 @@ class Structure:
         """A copy with *changes* applied (``attrs.evolve``); collections are re-sorted."""
         return attrs.evolve(self, **changes)
 
+    # -- notebook display ------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        from samverkan_model._display import structure_html  # noqa: PLC0415
+
+        return structure_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from samverkan_model._display import structure_markdown  # noqa: PLC0415
+
+        return structure_markdown(self)
+
 
 REDACTED = "(redacted)"
 """The name a redacted person is given."""
