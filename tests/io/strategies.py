@@ -86,7 +86,7 @@ __all__ = [
 
 _WORD = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=5)
 slugs = st.lists(_WORD, min_size=1, max_size=3).map("-".join)
-texts = st.text(max_size=30)
+texts = st.text(max_size=12)
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
 datetimes = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31))
 
@@ -109,13 +109,16 @@ def org_numbers(draw: st.DrawFn) -> str:
     return f"{digits[:6]}-{digits[6:]}"
 
 
-@st.composite
-def areas(draw: st.DrawFn) -> Area:
+_AREA_CODES = [
+    Area.NATION_CODE,
+    *(c.code for c in geography.counties()),
+    *(m.code for m in geography.municipalities()),
+]
+
+
+def areas() -> st.SearchStrategy[Area]:
     """The nation, a county or a municipality."""
-    codes = [Area.NATION_CODE]
-    codes += [c.code for c in geography.counties()]
-    codes += [m.code for m in geography.municipalities()]
-    return Area(draw(st.sampled_from(codes)))
+    return st.sampled_from(_AREA_CODES).map(Area)
 
 
 @st.composite
@@ -248,7 +251,7 @@ def structures(draw: st.DrawFn) -> Structure:
     """Structures with a few of everything (references need not resolve)."""
 
     def some(strategy: st.SearchStrategy[Any]) -> list[Any]:
-        return draw(st.lists(strategy, max_size=3))
+        return draw(st.lists(strategy, max_size=2))
 
     return Structure(
         name=draw(texts),

@@ -23,6 +23,7 @@ from samverkan_model import (
     Structure,
 )
 from samverkan_model.io import (
+    FORMATS,
     LoadError,
     converter,
     dumps,
@@ -204,3 +205,123 @@ class TestOmittedFields:
         """An explicit null for a field that may be None is accepted."""
         data = {"id": "p", "name": "P", "contact": None}
         assert from_data(data, Person).contact is None
+
+
+@attrs.frozen
+class Survey:
+    """A user's own class holding library types and plain Python types.
+
+    Args:
+        title: What the survey is called, written over
+            two lines.
+
+        ratio: A share between 0 and 1.
+    """
+
+    title: str
+    ratio: float
+    pair: tuple[int, str]
+    counts: list[int]
+    tally: dict[str, int]
+    period: Period | None = None
+
+
+class TestUserClasses:
+    def test_round_trip_and_strictness(self) -> None:
+        """A user's attrs class is read strictly and round-trips through every format."""
+        survey = Survey("Enkät", 0.5, (1, "x"), [1, 2], {"a": 1}, Period(date(2025, 1, 1)))
+        for fmt in FORMATS:
+            assert loads(dumps(survey, fmt), Survey, fmt) == survey
+        assert from_data({**to_data(survey), "ratio": 1}, Survey).ratio == 1.0
+
+    def test_every_problem_of_a_user_class(self) -> None:
+        """Problems in a user's class are reported like those in the library's own."""
+        data = {
+            "title": "x",
+            "ratio": "half",
+            "pair": [1, "x"],
+            "counts": [1, "2"],
+            "tally": {"a": "1"},
+        }
+        with pytest.raises(LoadError) as caught:
+            from_data(data, Survey)
+        assert [p.path for p in caught.value.problems] == ["ratio", "counts[1]", "tally['a']"]
+        assert caught.value.problems[0].message == "expected a number, got 'half'"
+
+    def test_non_text_keys(self) -> None:
+        """A key that is not text (possible in YAML) is reported as unknown."""
+        text = "format: samverkan-model/structure\nversion: 1\nname: x\n1: one\n"
+        with pytest.raises(LoadError) as caught:
+            loads(text, Structure, "yaml")
+        assert caught.value.problems == (("", "unknown key 1"),)
+
+
+class TestValidatorMessages:
+    def test_detail_after_the_field_name(self) -> None:
+        """A validator message that names a field and more detail points at the field."""
+        data = {
+            "format": "samverkan-model/analysis",
+            "version": 1,
+            "id": "rsa",
+            "title": "RSA",
+            "risk_matrix": {
+                "likelihood": {
+                    "levels": [
+                        {"value": 1, "abbreviation": "S1", "name_sv": "Låg", "name_en": "Low"},
+                        {"value": 2, "abbreviation": "S2", "name_sv": "Hög", "name_en": "High"},
+                    ]
+                },
+                "consequence": {
+                    "levels": [
+                        {"value": 1, "abbreviation": "K1", "name_sv": "Liten", "name_en": "Small"}
+                    ]
+                },
+                "levels": [
+                    {"value": 1, "abbreviation": "L", "name_sv": "Låg", "name_en": "Low"},
+                    {"value": 2, "abbreviation": "H", "name_sv": "Hög", "name_en": "High"},
+                ],
+                "grid": [[2], [1]],
+            },
+        }
+        from samverkan_model import Analysis
+
+        with pytest.raises(LoadError) as caught:
+            from_data(data, Analysis)
+        (problem,) = caught.value.problems
+        assert problem.path == "risk_matrix.grid"
+        assert problem.message.startswith("grid row 2, column 1: risk level 1 is lower")
+
+    @pytest.mark.parametrize(
+        ("cls", "value", "message"),
+        [
+            (MeasureRef, 7, "7 is not a measure reference"),
+            (Period, [], "expected a mapping of keys to values, got a list"),
+        ],
+    )
+    def test_scalars_of_the_wrong_type(self, cls: type, value: object, message: str) -> None:
+        """A scalar type given a value of the wrong kind says what it expected."""
+        assert _problem(value, cls)[1].startswith(message)
+
+    def test_areas_of_the_wrong_type(self) -> None:
+        """An area given as a number is refused with the forms it may take."""
+        data = {"id": "a", "name": "A", "kind": "other", "level": "local", "area": 180}
+        from samverkan_model import Actor
+
+        assert _problem(data, Actor)[1].startswith("180 is not a known area")
+
+
+def _refuse_all(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    raise ValueError("nothing here is acceptable")
+
+
+@attrs.frozen
+class Picky:
+    """A class whose validator names no field."""
+
+    value: int = attrs.field(validator=_refuse_all)
+
+
+class TestUnattributedMessages:
+    def test_message_without_a_field_name(self) -> None:
+        """A validator message that names no field is reported at the object."""
+        assert _problem({"value": 1}, Picky) == ("", "nothing here is acceptable")

@@ -12,7 +12,7 @@ import os
 import runpy
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import jsonschema  # type: ignore[import-untyped]
@@ -176,3 +176,48 @@ class TestDocumentsMatchTheirSchema:
         """The schema files are plain JSON an editor can read."""
         for kind in DOCUMENT_KINDS:
             assert json.loads(dump_schema(kind.cls)) == json_schema(kind.cls)
+
+
+@attrs.frozen
+class _Plain:
+    value: int
+
+
+@attrs.frozen
+class _Borrowing:
+    """Takes the same arguments as :class:`NoSuchClass`; unknown names are ignored.
+
+    Args:
+        choice: Either a number
+            or a word.
+
+        pair: Two things.
+
+        A loose remark that belongs to no argument.
+
+    Returns:
+        Nothing: this section ends the arguments.
+    """
+
+    choice: int | str
+    pair: tuple[int, str]
+    counts: list[int]
+    tally: dict[str, float]
+    mode: Literal["a", "b"]
+    plain: _Plain
+
+
+class TestUserClassSchemas:
+    def test_plain_python_types(self) -> None:
+        """Unions, fixed tuples, lists, mappings, literals and numbers have schemas."""
+        schema = json_schema(_Borrowing)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        props = schema["properties"]
+        assert props["choice"]["anyOf"] == [{"type": "integer"}, {"type": "string"}]
+        assert props["choice"]["description"] == "Either a number or a word."
+        assert props["pair"]["prefixItems"] == [{"type": "integer"}, {"type": "string"}]
+        assert props["counts"] == {"type": "array", "items": {"type": "integer"}}
+        assert props["tally"] == {"type": "object", "additionalProperties": {"type": "number"}}
+        assert props["mode"] == {"enum": ["a", "b"]}
+        assert schema["$defs"]["_Plain"]["description"] == ""
+        assert "description" not in schema["$defs"]["_Plain"]["properties"]["value"]

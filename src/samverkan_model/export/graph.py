@@ -42,17 +42,13 @@ def _text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _scalar(value: object) -> str | int | float | bool:
+def _scalar(value: object) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str):
-        return _text(value)
-    if isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, Iterable):
-        return ",".join(sorted(_text(str(_scalar(v))) for v in value))
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        return ",".join(sorted(_scalar(v) for v in value))
     return _text(str(value))
 
 

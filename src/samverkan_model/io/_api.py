@@ -106,8 +106,6 @@ def _structure(data: Any, cls: type[T]) -> T:
             return result
     try:
         result = detailed(data, cls)
-    except RecursionError:
-        raise LoadError([("", "the document is nested too deeply")]) from None
     except Exception as exc:
         raise LoadError(problems_from(exc)) from None
     return result

@@ -67,8 +67,6 @@ def _join(path: str, name: str) -> str:
 
 
 def _field_names(cl: type) -> list[str]:
-    if not attrs.has(cl):
-        return []
     return [a.name for a in attrs.fields(cl) if a.init]
 
 
@@ -82,11 +80,20 @@ def _unknown_key(key: object, allowed: list[str]) -> str:
 
 
 def _validator_problem(path: str, exc: BaseException, cl: type) -> Problem:
-    """A failed attrs validator: its message starts with the field name it is about."""
+    """A failed attrs validator: its message starts with the field it is about.
+
+    ``"end: ... is before start ..."`` is reported at the field with the rest as the
+    message; a message that starts with a field name and more detail (``"grid row 2,
+    column 3: ..."``) is reported at that field, whole.
+    """
     text = str(exc) or type(exc).__name__
+    names = _field_names(cl)
     field, sep, reason = text.partition(": ")
-    if sep and field in _field_names(cl):
+    if sep and field in names:
         return Problem(_join(path, field), reason)
+    first = text.split(" ", 1)[0].rstrip(":,")
+    if first in names:
+        return Problem(_join(path, first), text)
     return Problem(path, text)
 
 
