@@ -39,6 +39,7 @@ unit: $(VENV)/.dev
 docs: $(VENV)/.dev
 	$(BIN)/sphinx-build -E --fail-on-warning --keep-going --quiet -b html docs docs/_build/html
 	$(BIN)/sphinx-build -E --fail-on-warning --keep-going --quiet -b doctest docs docs/_build/doctest
+	$(BIN)/python -m pytest -p no:cacheprovider --quiet --nbmake docs/notebooks
 
 test: lint typecheck unit docs
 
