@@ -58,6 +58,8 @@ def optional_slug(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+    if type(value) is frozenset or type(value) is tuple:  # what the converters give
+        return value
     # The converters pass a bare string through unsplit so that it is refused here, with
     # the field name, instead of silently becoming a set of one-letter items.
     if isinstance(value, str):
@@ -126,6 +128,8 @@ def str_set(items: Iterable[str]) -> frozenset[str]:
     field's validator (:func:`slug_set`, :func:`text_tuple`) can refuse it by name: a
     string is iterable, and ``frozenset("kommun")`` would quietly give six letters.
     """
+    if type(items) is frozenset:  # already one (as from a data file): no copy, no checks
+        return items
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return frozenset(items)
@@ -133,6 +137,8 @@ def str_set(items: Iterable[str]) -> frozenset[str]:
 
 def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
     """Convert any iterable of strings to a tuple (a bare string is left for the validator)."""
+    if type(items) is tuple:
+        return items
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return tuple(items)

@@ -47,6 +47,8 @@ def non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def _not_text(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+    if type(value) is frozenset or type(value) is tuple:  # what the converters give
+        return value
     if isinstance(value, str) or not isinstance(value, Iterable):
         msg = f"{attribute.name}: expected a collection of items, got {value!r}"
         raise TypeError(msg)
@@ -97,6 +99,8 @@ def as_frozenset(items: Iterable[T]) -> frozenset[T]:
     Passing those through lets the field's validator refuse them by field name instead of
     splitting a string into letters or failing without saying where.
     """
+    if type(items) is frozenset:  # already one (as from a data file): no copy, no checks
+        return items
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return frozenset(items)
@@ -104,6 +108,8 @@ def as_frozenset(items: Iterable[T]) -> frozenset[T]:
 
 def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
     """*items* as a tuple; a bare string or a non-iterable is passed through unchanged."""
+    if type(items) is tuple:
+        return items
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return tuple(items)
