@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from samverkan_model.structure.bodies import Role
 from samverkan_model.structure.relations import RelationKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import date
 
     from samverkan_model.periods import Period
@@ -71,18 +71,20 @@ def live_nodes(structure: Structure, at: date | None) -> dict[str, dict[str, Any
     return rows
 
 
-def _keyed(edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Any]:
-    """Edges with keys unique per node pair: a repeated key gets ``#2``, ``#3``, ..."""
-    seen: dict[tuple[str, str, str], int] = {}
-    out = []
-    for u, v, key, data in edges:
-        n = seen[u, v, key] = seen.get((u, v, key), 0) + 1
-        out.append((u, v, key if n == 1 else f"{key}#{n}", data))
-    return out
+# Enum ``.value`` is a descriptor call; the edge loops below run once per seat and
+# relation, so the key prefixes are looked up in plain dicts instead.
+_SEAT_PREFIX = {role: f"{MEMBER_OF}:{role.value}" for role in Role}
+_KIND_VALUE = {kind: kind.value for kind in RelationKind}
 
 
-def _relation_key(kind: str, period: Period | None) -> str:
-    return kind if period is None else f"{kind}@{period.start.isoformat()}"
+def _unique(seen: dict[tuple[str, str, str], int], u: str, v: str, key: str) -> str:
+    """*key*, or ``key#2``, ``key#3``, ... when it already joins *u* and *v*."""
+    n = seen[u, v, key] = seen.get((u, v, key), 0) + 1
+    return key if n == 1 else f"{key}#{n}"
+
+
+def _edge_key(prefix: str, period: Period | None) -> str:
+    return prefix if period is None else f"{prefix}@{period.start.isoformat()}"
 
 
 def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
@@ -90,33 +92,22 @@ def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
     nodes = live_nodes(structure, at)
     graph = nx.MultiDiGraph(name=structure.name, at=at)
     graph.add_nodes_from(nodes.items())
-    memberships = (
-        (
-            m.member,
-            m.body,
-            _relation_key(f"{MEMBER_OF}:{m.role.value}", m.period),
-            {
-                "kind": MEMBER_OF,
-                "role": m.role,
-                "period": m.period,
-                "on_behalf_of": m.on_behalf_of,
-            },
-        )
-        for m in structure.memberships_at(at)
-        if m.member in nodes and m.body in nodes
-    )
-    relations = (
-        (
-            r.source,
-            r.target,
-            _relation_key(r.kind.value, r.period),
-            {"kind": r.kind.value, "period": r.period},
-        )
-        for r in structure.relations_at(at)
-        if r.source in nodes and r.target in nodes
-    )
-    graph.add_edges_from(_keyed(memberships))
-    graph.add_edges_from(_keyed(relations))
+    seen: dict[tuple[str, str, str], int] = {}
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    for m in structure.memberships_at(at):
+        u, v = m.member, m.body
+        if u in nodes and v in nodes:
+            key = _unique(seen, u, v, _edge_key(_SEAT_PREFIX[m.role], m.period))
+            data = {"kind": MEMBER_OF, "role": m.role, "period": m.period}
+            data["on_behalf_of"] = m.on_behalf_of
+            edges.append((u, v, key, data))
+    for r in structure.relations_at(at):
+        u, v = r.source, r.target
+        if u in nodes and v in nodes:
+            kind = _KIND_VALUE[r.kind]
+            key = _unique(seen, u, v, _edge_key(kind, r.period))
+            edges.append((u, v, key, {"kind": kind, "period": r.period}))
+    graph.add_edges_from(edges)
     return nx.freeze(graph)
 
 
