@@ -11,14 +11,36 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-# (public class name, strategy function name in samverkan_model.strategies)
-_REGISTRY: tuple[tuple[str, str], ...] = ()
+# (public class name in samverkan_model, strategy function name in samverkan_model.strategies)
+_REGISTRY: tuple[tuple[str, str], ...] = (
+    ("Activation", "activations"),
+    ("Actor", "actors"),
+    ("Agreement", "agreements"),
+    ("Area", "areas"),
+    ("Body", "bodies"),
+    ("Cadence", "cadences"),
+    ("CoverageGap", "coverage_gaps"),
+    ("CoverageRule", "coverage_rules"),
+    ("Decision", "decisions"),
+    ("Finding", "findings"),
+    ("MeasureRef", "measure_refs"),
+    ("Membership", "memberships"),
+    ("OnCallRoster", "on_call_rosters"),
+    ("Period", "periods"),
+    ("Person", "persons"),
+    ("Relation", "relations"),
+    ("Shift", "shifts"),
+    ("Structure", "structures"),
+)
 
 
 def _strategy(name: str) -> Any:
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    return st.deferred(lambda: getattr(import_module("samverkan_model.strategies"), name)())
+    def build() -> Any:
+        return getattr(import_module("samverkan_model.strategies"), name)()
+
+    return st.deferred(build)
 
 
 def _hypothesis_setup_hook() -> None:

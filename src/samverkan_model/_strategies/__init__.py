@@ -1,0 +1,1 @@
+"""The implementation of :mod:`samverkan_model.strategies` (private: import from there)."""

@@ -1,0 +1,91 @@
+"""Hypothesis strategies for every public type, for your own property-based tests.
+
+Install the extra first: ``pip install 'samverkan-model[hypothesis]'``. Importing this
+module without Hypothesis raises an :class:`ImportError` that names the extra.
+
+There is one strategy per public type (:func:`actors`, :func:`bodies`, :func:`periods`,
+...), whose values pass the class's own validators; aggregate strategies whose values are
+valid *as a whole* (:func:`structures` never has an error finding); and strategies of
+invalid data for testing validators and loaders (:func:`broken_structures`,
+:func:`corrupted_documents`).
+
+Nothing is filtered: every value is built valid (or broken in one known way) directly,
+with ids taken from small counters (``a1``, ``b2``, ``p3``), so generation is fast and
+examples shrink towards few, small objects with short ids and early dates.
+
+``st.from_type(Structure)`` and friends work without importing this module: the
+package registers them with Hypothesis through its ``hypothesis`` entry point.
+
+>>> from hypothesis import given, settings
+>>> from samverkan_model import Severity
+>>> from samverkan_model.strategies import structures
+>>> @settings(max_examples=10, deadline=None, database=None)
+... @given(structures(max_actors=3))
+... def test_no_errors(structure):
+...     assert all(f.severity is not Severity.ERROR for f in structure.validate())
+>>> test_no_errors()
+"""
+
+from __future__ import annotations
+
+try:
+    import hypothesis  # noqa: F401  (imported first so that a missing extra is named)
+except ImportError as exc:
+    _msg = (
+        "samverkan_model.strategies needs Hypothesis; install it with the extra: "
+        "pip install 'samverkan-model[hypothesis]'"
+    )
+    raise ImportError(_msg) from exc
+
+from samverkan_model._strategies.broken import BROKEN_STRUCTURE_CODES, broken_structures
+from samverkan_model._strategies.common import (
+    EPOCH,
+    areas,
+    cadences,
+    ids,
+    measure_refs,
+    org_numbers,
+    periods,
+)
+from samverkan_model._strategies.parts import (
+    activations,
+    actors,
+    agreements,
+    bodies,
+    coverage_gaps,
+    coverage_rules,
+    decisions,
+    findings,
+    memberships,
+    on_call_rosters,
+    persons,
+    relations,
+    shifts,
+)
+from samverkan_model._strategies.structures import structures
+
+__all__ = [
+    "BROKEN_STRUCTURE_CODES",
+    "EPOCH",
+    "activations",
+    "actors",
+    "agreements",
+    "areas",
+    "bodies",
+    "broken_structures",
+    "cadences",
+    "coverage_gaps",
+    "coverage_rules",
+    "decisions",
+    "findings",
+    "ids",
+    "measure_refs",
+    "memberships",
+    "on_call_rosters",
+    "org_numbers",
+    "periods",
+    "persons",
+    "relations",
+    "shifts",
+    "structures",
+]
