@@ -40,6 +40,7 @@ class Sample:
     on: date | None = attrs.field(default=None, validator=is_date)
     since: date = attrs.field(default=date(2025, 1, 1), validator=is_date)
     at: datetime = attrs.field(default=datetime(2025, 1, 1), validator=is_datetime)
+    raw: list[str] = attrs.field(factory=list, validator=slug_set)
 
 
 def build(**fields: Any) -> Sample:
@@ -100,6 +101,12 @@ class TestCollections:
             build(tags=7)
         with pytest.raises(TypeError, match=r"^notes: expected a collection of items, got 7"):
             build(notes=7)
+
+    def test_validators_check_unconverted_collections(self) -> None:
+        """slug_set also checks a collection no converter has touched, such as a list."""
+        assert build(raw=["a", "b"]).raw == ["a", "b"]
+        with pytest.raises(ValueError, match=r"^raw: 'B' is not a valid id"):
+            build(raw=["a", "B"])
 
     def test_text_items_must_be_strings(self) -> None:
         """text_tuple refuses non-string items."""
