@@ -32,7 +32,7 @@ typecheck: $(VENV)/.dev
 unit: $(VENV)/.dev
 	$(BIN)/python -W error -c "import samverkan_model"
 	$(BIN)/coverage erase
-	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage run -m pytest --numprocesses=auto
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 
