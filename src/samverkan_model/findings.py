@@ -54,7 +54,8 @@ class FindingCode:
         code: The stable code, e.g. ``"duplicate-id"``.
         severity: The severity every finding with this code has.
         summary: One sentence saying what the code means.
-        scope: ``"structure"`` or ``"analysis"``: which ``validate()`` reports it.
+        scope: Which ``validate()`` reports it: ``"structure"``, ``"analysis"`` or
+            ``"joint-work"`` (``JointWorkLog.validate()``).
     """
 
     code: str
