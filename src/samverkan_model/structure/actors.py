@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import attrs
-from stdnum.exceptions import ValidationError
-from stdnum.se import orgnr
 
 from samverkan_model._labels import LabelledEnum, check_lang
 from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
@@ -90,6 +88,11 @@ def category_label(category: str, lang: str = "sv") -> str:
 def _normalise_org_number(value: str | None) -> str | None:
     if value is None or not isinstance(value, str):
         return value
+    # python-stdnum is imported on first use: its utilities pull in ssl and sockets,
+    # which would otherwise make up much of ``import samverkan_model``.
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415
+    from stdnum.se import orgnr  # noqa: PLC0415
+
     try:
         return str(orgnr.format(orgnr.validate(value)))
     except ValidationError:
@@ -104,6 +107,9 @@ def _valid_org_number(
     if not isinstance(value, str):
         msg = f"org_number: expected text, got {value!r}"
         raise TypeError(msg)
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415
+    from stdnum.se import orgnr  # noqa: PLC0415
+
     try:
         orgnr.validate(value)
     except ValidationError as exc:
