@@ -325,3 +325,23 @@ class TestUnattributedMessages:
     def test_message_without_a_field_name(self) -> None:
         """A validator message that names no field is reported at the object."""
         assert _problem({"value": 1}, Picky) == ("", "nothing here is acceptable")
+
+
+class TestFastPeriods:
+    def test_fast_and_detailed_agree(self) -> None:
+        """The fast period hook reads what the detailed one reads, null end included."""
+        from samverkan_model.io._converter import fast_converter
+
+        for data in (
+            {"start": "2025-01-01"},
+            {"start": "2025-01-01", "end": None},
+            {"start": date(2025, 1, 1), "end": "2025-02-01"},
+        ):
+            assert fast_converter.structure(data, Period) == converter.structure(data, Period)
+
+    def test_unknown_keys_are_reported_in_detail(self) -> None:
+        """A period with a misspelt key fails fast and is then reported with its path."""
+        assert _problem({"start": "2025-01-01", "ends": "2025-02-01"}, Period) == (
+            "",
+            "unknown key 'ends' (did you mean 'end'?)",
+        )

@@ -30,6 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from samverkan_model._labels import LabelledEnum
 from samverkan_model.geography import Area
+from samverkan_model.periods import Period
 from samverkan_model.structure.decisions import MeasureRef
 
 __all__ = [
@@ -325,6 +326,10 @@ def absent_means_none(cl: type) -> tuple[str, ...]:
 def _attrs_structure_factory(cl: type, conv: BaseConverter) -> Callable[[object, object], Any]:
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, conv)
     nullable = absent_means_none(cl)
+    if not conv.detailed_validation and not nullable:
+        # The fast path needs no check of its own: anything but a mapping fails inside
+        # ``inner`` and the detailed converter then reports it.
+        return inner
 
     def structure(value: object, _: object) -> Any:
         if type(value) is dict:
@@ -334,6 +339,18 @@ def _attrs_structure_factory(cl: type, conv: BaseConverter) -> Callable[[object,
         raise Invalid(f"expected a mapping of keys to values, got {show(value)}")
 
     return structure
+
+
+_PERIOD_KEYS = frozenset({"start", "end"})
+
+
+def _fast_period(value: Any, _: object) -> Period:
+    """A period on the fast path; anything unusual fails and is read again in detail."""
+    if not _PERIOD_KEYS.issuperset(value):
+        raise Invalid("unknown key in a period")
+    end = value.get("end")
+    start = _structure_date(value["start"], None)
+    return Period(start, None if end is None else _structure_date(end, None))
 
 
 def _has_nullable_fields(t: Any) -> bool:
@@ -395,6 +412,8 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     conv.register_structure_hook_factory(_is_homogeneous, _collection_structure_factory)
     conv.register_unstructure_hook_factory(_is_frozenset, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_simple_optional, _optional_structure_factory)
+    if not detailed_validation:
+        conv.register_structure_hook(Period, _fast_period)
     return conv
 
 
