@@ -52,6 +52,17 @@ class TestDecision:
         assert d.measures == (MeasureRef("rsa", "m1"), MeasureRef("rsa", "m2"))
         assert (d.proposed_by, d.text) == (None, "")
 
+    def test_measures_must_be_a_collection_of_references(self) -> None:
+        """A bare string, a malformed reference or a non-reference item is refused by name."""
+        with pytest.raises(TypeError, match=r"^measures: expected a collection .* \(write"):
+            Decision("d", DecisionKind.BUDGET, "c", date(2025, 1, 1), measures="rsa/m1")
+        with pytest.raises(TypeError, match=r"^measures: expected a collection"):
+            Decision("d", DecisionKind.BUDGET, "c", date(2025, 1, 1), measures=5)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"^measures: 'rsa' is not a measure reference"):
+            Decision("d", DecisionKind.BUDGET, "c", date(2025, 1, 1), measures=["rsa"])
+        with pytest.raises(TypeError, match=r"^measures: expected 'analysis-id/measure-id'"):
+            Decision("d", DecisionKind.BUDGET, "c", date(2025, 1, 1), measures=[3])  # type: ignore[list-item]
+
     def test_validation(self) -> None:
         """Ids are slugs and the date is a date, not a datetime."""
         with pytest.raises(ValueError, match=r"^body: "):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -53,9 +55,36 @@ class MeasureRef:
         return f"{self.analysis}/{self.measure}"
 
 
-def _measure_refs(value: object) -> tuple[MeasureRef, ...]:
-    items = [MeasureRef.parse(v) if isinstance(v, str) else v for v in value]  # type: ignore[attr-defined]
-    return tuple(sorted(items))
+def _measure_refs(value: Iterable[MeasureRef | str]) -> tuple[MeasureRef, ...]:
+    # A bare string or a non-collection is left for ``_is_measure_refs`` to refuse by name.
+    given: object = value
+    if isinstance(given, str) or not isinstance(given, Iterable):
+        return given  # type: ignore[return-value]
+    items: list[object] = []
+    for v in given:
+        if isinstance(v, str):
+            try:
+                v = MeasureRef.parse(v)  # noqa: PLW2901
+            except ValueError as exc:
+                msg = f"measures: {exc}"
+                raise ValueError(msg) from None
+        items.append(v)
+    refs = [v for v in items if isinstance(v, MeasureRef)]
+    if len(refs) < len(items):
+        return tuple(items)  # type: ignore[arg-type]
+    return tuple(sorted(refs))
+
+
+def _is_measure_refs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        msg = f"measures: expected a collection of measure references, got {value!r}" + (
+            f" (write [{value!r}])" if isinstance(value, str) else ""
+        )
+        raise TypeError(msg)
+    for item in value:
+        if not isinstance(item, MeasureRef):
+            msg = f"measures: expected 'analysis-id/measure-id' references, got {item!r}"
+            raise TypeError(msg)
 
 
 @attrs.frozen
@@ -79,4 +108,6 @@ class Decision:
     decided_on: date = attrs.field(validator=is_date)
     proposed_by: str | None = attrs.field(default=None, validator=optional_slug)
     text: str = attrs.field(default="", validator=is_text)
-    measures: tuple[MeasureRef, ...] = attrs.field(default=(), converter=_measure_refs)
+    measures: tuple[MeasureRef, ...] = attrs.field(
+        default=(), converter=_measure_refs, validator=_is_measure_refs
+    )
