@@ -30,6 +30,7 @@ from samverkan_model import (
     catalog,
 )
 from samverkan_model.export import ORGNR_SCHEME, to_popolo
+from samverkan_model.strategies import structures as valid_structures
 from tests.io.strategies import structures
 
 _DATE = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$"}
@@ -251,6 +252,23 @@ class TestPopolo:
         """Only Swedish and English post labels exist."""
         with pytest.raises(ValueError, match="unknown language"):
             to_popolo(_structure(), lang="fi")  # type: ignore[arg-type]
+
+    @given(structure=valid_structures(max_actors=4, max_bodies=4), redact=st.booleans())
+    def test_references_of_valid_structures_resolve(
+        self, structure: Structure, redact: bool
+    ) -> None:
+        """For a structure without error findings, every id the export uses is defined."""
+        popolo = to_popolo(structure, redact=redact)
+        orgs = {o["id"] for o in popolo["organizations"]}
+        persons = {p["id"] for p in popolo["persons"]}
+        posts = {p["id"] for p in popolo["posts"]}
+        for m in popolo["memberships"]:
+            assert m["organization_id"] in orgs
+            assert m["post_id"] in posts
+            assert m.get("person_id", m.get("member", {}).get("id")) in persons | orgs
+            assert m.get("on_behalf_of_id", next(iter(orgs))) in orgs
+        for post in popolo["posts"]:
+            assert post["organization_id"] in orgs
 
     @given(structure=structures(), redact=st.booleans())
     def test_any_structure_follows_the_schema(self, structure: Structure, redact: bool) -> None:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samverkan_model import Area, MeasureRef
+from samverkan_model import Area, MeasureRef, Structure
 from samverkan_model.io import FORMATS, Format, dumps, loads
+from samverkan_model.strategies import structures as valid_structures
 from tests.io.strategies import PUBLIC_TYPES, STRATEGIES
 
 # TOML documents are tables: types written as a bare string cannot be a whole TOML file.
@@ -34,6 +35,13 @@ class TestRoundTrip:
             assert dumps(loaded, fmt) == text, fmt
             assert text.endswith("\n"), fmt
             assert not text.endswith("\n\n"), fmt
+
+    @given(structure=valid_structures())
+    def test_valid_structures(self, structure: Structure) -> None:
+        """Whole valid structures (the public strategies) round-trip in every format."""
+        for fmt in FORMATS:
+            text = dumps(structure, fmt)
+            assert loads(text, Structure, fmt) == structure, fmt
 
     @pytest.mark.parametrize("cls", _SCALAR_TYPES, ids=lambda t: t.__name__)
     def test_toml_refuses_scalar_documents(self, cls: type) -> None:
