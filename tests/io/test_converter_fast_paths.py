@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from cattrs import Converter
+from cattrs.fns import identity
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,6 +31,18 @@ class TestOptionalHooks:
         hook = fast_converter.get_structure_hook(str | None)
         with pytest.raises(Invalid, match="expected text, got 7"):
             hook(7, str | None)
+
+
+class TestOptionalWriting:
+    def test_optional_text_is_written_as_is(self) -> None:
+        """``str | None`` needs no hook call: cattrs inlines it."""
+        assert converter.get_unstructure_hook(str | None) is identity
+
+    @given(st.none() | st.dates())
+    def test_optional_date_is_written_as_text(self, value: date | None) -> None:
+        """``date | None`` writes None as None and a date as ISO text."""
+        hook = converter.get_unstructure_hook(date | None)
+        assert hook(value) == (None if value is None else value.isoformat())
 
 
 class TestEnumValues:

@@ -26,6 +26,7 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 from cattrs import BaseConverter, Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from samverkan_model._labels import LabelledEnum
@@ -309,6 +310,19 @@ def _optional_structure_factory(t: Any, conv: BaseConverter) -> Callable[[object
     return structure
 
 
+def _optional_unstructure_factory(t: Any, conv: BaseConverter) -> Callable[[Any], Any]:
+    """``X | None``: written as is where ``X`` is (text, numbers), so no call per value."""
+    (inner,) = (a for a in get_args(t) if a is not type(None))
+    hook = conv.get_unstructure_hook(inner)
+    if hook == identity:
+        return identity
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else hook(value)
+
+    return unstructure
+
+
 def absent_means_none(cl: type) -> tuple[str, ...]:
     """Fields of *cl* that must be given but may be ``None``: written by leaving them out.
 
@@ -412,6 +426,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     conv.register_structure_hook_factory(_is_homogeneous, _collection_structure_factory)
     conv.register_unstructure_hook_factory(_is_frozenset, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_simple_optional, _optional_structure_factory)
+    conv.register_unstructure_hook_factory(_is_simple_optional, _optional_unstructure_factory)
     if not detailed_validation:
         conv.register_structure_hook(Period, _fast_period)
     return conv
