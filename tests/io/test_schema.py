@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-import jsonschema  # type: ignore[import-untyped]
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
