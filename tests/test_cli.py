@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -174,26 +172,6 @@ class TestHelp:
         sub = next(a for a in parser._actions if a.dest == "command")
         help_text = sub.choices[command].format_help()  # type: ignore[index]
         assert "example: samverkan" in help_text
-
-
-@pytest.mark.skipif(shutil.which("samverkan", path=str(Path(sys.executable).parent)) is None,
-                    reason="console script not installed")  # fmt: skip
-class TestConsoleScript:
-    def test_demo_through_the_entry_point(self) -> None:
-        """The installed console script runs the demo."""
-        exe = str(Path(sys.executable).parent / "samverkan")
-        done = subprocess.run([exe, "demo"], capture_output=True, text=True, check=False)
-        assert done.returncode == 0
-        assert "Samverkan Stockholmsregionen" in done.stdout
-
-    def test_python_dash_m(self, region_file: Path) -> None:
-        """Running the package with -m is the same command."""
-        done = subprocess.run(
-            [sys.executable, "-m", "samverkan_model", "escalation", str(region_file), "nowhere"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        assert done.returncode == EXIT_BAD_INPUT
-        assert "Traceback" not in done.stderr
 
 
 class TestConvert:
