@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import Phase, find, given, settings
+from hypothesis import Phase as RunPhase
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from stdnum.se import orgnr
@@ -21,6 +22,7 @@ from samverkan_model import (
     Activation,
     Actor,
     Agreement,
+    Analysis,
     Area,
     AreaKind,
     Body,
@@ -28,18 +30,36 @@ from samverkan_model import (
     CoverageGap,
     CoverageRule,
     Decision,
+    Evidence,
     Finding,
+    FollowUpAgreement,
+    FollowUpRegister,
     GovernanceLevel,
+    JointWork,
+    JointWorkLog,
+    Measure,
     MeasureRef,
+    MeasureStatus,
     Membership,
+    Method,
+    NotRelevant,
     OnCallRoster,
     OrganisationKind,
     Period,
     Person,
+    Phase,
     Relation,
     RelationKind,
+    ReportingPeriod,
+    Risk,
+    RiskLevel,
+    RiskMatrix,
+    Scale,
+    ScaleLevel,
     Severity,
     Shift,
+    SituationReport,
+    StatusChange,
     Structure,
     strategies,
 )
@@ -57,9 +77,10 @@ MINIMAL = settings(
     derandomize=True,
     deadline=None,
     max_examples=500,
-    phases=[Phase.generate, Phase.shrink],
+    phases=[RunPhase.generate, RunPhase.shrink],
 )
 STRUCTURE_CODES = {c for c, f in FINDING_CODES.items() if f.scope == "structure"}
+ANALYSIS_CODES = {c for c, f in FINDING_CODES.items() if f.scope == "analysis"}
 
 
 def error_codes(structure: Structure) -> set[str]:
@@ -117,6 +138,40 @@ def _finding(value: Finding) -> None:
     assert FINDING_CODES[value.code].severity is value.severity
 
 
+def _analysis(value: Analysis) -> None:
+    assert not [f for f in value.validate() if f.severity is Severity.ERROR]
+    assert [r.id for r in value.risks] == sorted(f"r{i + 1}" for i in range(len(value.risks)))
+
+
+def _register(value: FollowUpRegister) -> None:
+    for analysis in value.analyses:
+        _analysis(analysis)
+
+
+def _history(value: tuple[StatusChange, ...]) -> None:
+    """The history is accepted by an analysis without an illegal transition."""
+    measures = [Measure(m, "Åtgärd", Phase.PROACTIVE, {"a1"}) for m in {c.measure for c in value}]
+    analysis = Analysis("rsa", "Analys", measures=measures, history=value)
+    assert "illegal-status-transition" not in {f.code for f in analysis.validate()}
+
+
+def _risk(value: Risk) -> None:
+    assert value.on_scale(RiskMatrix.default())
+
+
+def _measure(value: Measure) -> None:
+    assert 1 <= len(value.responsible) <= 3
+
+
+def _matrix(value: RiskMatrix) -> None:
+    assert not value.allow_decreasing
+    assert value.level(*value.shape) == value.levels[value.grid[-1][-1] - 1]
+
+
+def _log(value: JointWorkLog) -> None:
+    assert not value.validate()
+
+
 def _structure(value: Structure) -> None:
     """No error finding; reports-to and escalates-to go up; ids come from counters."""
     assert not error_codes(value)
@@ -131,6 +186,19 @@ def _structure(value: Structure) -> None:
 # strategy name -> (the type of its values, a check on each value)
 CHECKS: dict[str, tuple[type, Callable[[Any], None]]] = {
     "activations": (Activation, _no_check),
+    "analyses": (Analysis, _analysis),
+    "evidence": (Evidence, _no_check),
+    "follow_up_agreements": (FollowUpAgreement, _no_check),
+    "follow_up_registers": (FollowUpRegister, _register),
+    "measures": (Measure, _measure),
+    "methods": (Method, _no_check),
+    "not_relevant": (NotRelevant, _no_check),
+    "risk_matrices": (RiskMatrix, _matrix),
+    "risks": (Risk, _risk),
+    "scale_levels": (ScaleLevel, _no_check),
+    "scales": (Scale, _no_check),
+    "status_changes": (StatusChange, _no_check),
+    "status_histories": (tuple, _history),
     "actors": (Actor, _actor),
     "agreements": (Agreement, _agreement),
     "areas": (Area, _no_check),
@@ -141,6 +209,8 @@ CHECKS: dict[str, tuple[type, Callable[[Any], None]]] = {
     "decisions": (Decision, _no_check),
     "findings": (Finding, _finding),
     "ids": (str, _id),
+    "joint_work_entries": (JointWork, _no_check),
+    "joint_work_logs": (JointWorkLog, _log),
     "measure_refs": (MeasureRef, _measure_ref),
     "memberships": (Membership, _membership),
     "on_call_rosters": (OnCallRoster, _roster),
@@ -148,11 +218,14 @@ CHECKS: dict[str, tuple[type, Callable[[Any], None]]] = {
     "periods": (Period, _no_check),
     "persons": (Person, _no_check),
     "relations": (Relation, _no_check),
+    "reporting_periods": (ReportingPeriod, _no_check),
+    "risk_levels": (RiskLevel, _no_check),
     "shifts": (Shift, _shift),
+    "situation_reports": (SituationReport, _no_check),
     "structures": (Structure, _structure),
 }
 # Strategies of invalid data have their own tests below.
-INVALID = {"broken_structures"}
+INVALID = {"broken_analyses", "broken_structures"}
 
 
 class TestModule:
@@ -390,6 +463,135 @@ class TestBrokenStructures:
         """Codes the strategy cannot break for raise InvalidArgument."""
         with pytest.raises(InvalidArgument):
             strategies.broken_structures(codes)
+
+
+ONE_ACTOR = Structure(
+    "En aktör", actors=[Actor("a1", "Kommun", OrganisationKind.MUNICIPALITY, GovernanceLevel.LOCAL)]
+)
+
+
+class TestAnalyses:
+    @given(st.data())
+    def test_references_resolve_into_the_given_structure(self, data: st.DataObject) -> None:
+        """With a structure, validate(structure) has no error, nor has the structure's."""
+        structure = data.draw(strategies.structures(min_actors=1, max_actors=3))
+        analysis = data.draw(strategies.analyses(structure))
+        assert not [f for f in analysis.validate(structure) if f.severity is Severity.ERROR]
+        assert not error_codes(structure)
+        people = {a.id for a in structure.actors} | {p.id for p in structure.persons}
+        assert {c.recorded_by for c in analysis.history} <= people | {None}
+
+    def test_without_actors_there_are_no_measures(self) -> None:
+        """A structure without actors gives analyses without measures (nobody is responsible)."""
+
+        @settings(max_examples=20)
+        @given(strategies.analyses(Structure("Tom")))
+        def run(analysis: Analysis) -> None:
+            assert not analysis.measures
+            assert not analysis.participants
+
+        run()
+
+    @settings(max_examples=30)
+    @given(strategies.analyses(matrix=RiskMatrix.default()), strategies.risk_matrices(max_size=2))
+    def test_matrix_can_be_chosen(self, analysis: Analysis, small: RiskMatrix) -> None:
+        """analyses(matrix=...) assesses on that matrix; risk_matrices(max_size) bounds it."""
+        assert analysis.risk_matrix == RiskMatrix.default()
+        assert max(small.shape) <= 5 if small == RiskMatrix.default() else max(small.shape) <= 2
+
+    def test_minimal_examples_are_small(self) -> None:
+        """Matrices shrink to the default one; an analysis with a measure to one measure."""
+        assert find(strategies.risk_matrices(), lambda _: True, settings=MINIMAL) == (
+            RiskMatrix.default()
+        )
+        with_measure = strategies.analyses(ONE_ACTOR)
+        analysis = find(with_measure, lambda a: bool(a.measures), settings=MINIMAL)
+        assert len(analysis.measures) == 1
+        assert not analysis.risks
+        assert not analysis.history
+        history = find(strategies.status_histories(), bool, settings=MINIMAL)
+        assert history == (StatusChange("m1", strategies.EPOCH, MeasureStatus.PLANNED),)
+
+    @settings(max_examples=30)
+    @given(strategies.status_histories(["m1", "m2"], max_changes=6))
+    def test_histories_cover_the_measures_asked_for(
+        self, history: tuple[StatusChange, ...]
+    ) -> None:
+        """status_histories(ids) records changes only for those ids, in date order each."""
+        assert {c.measure for c in history} <= {"m1", "m2"}
+        for measure in ("m1", "m2"):
+            days = [c.on for c in history if c.measure == measure]
+            assert days == sorted(days)
+            assert len(days) <= 6
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: strategies.scales(min_size=0),
+            lambda: strategies.scales(min_size=3, max_size=2),
+            lambda: strategies.risk_matrices(max_size=0),
+            lambda: strategies.analyses("structure"),  # type: ignore[arg-type]
+            lambda: strategies.analyses(max_risks=-1),
+            lambda: strategies.follow_up_registers(max_analyses=-1),
+            lambda: strategies.status_histories(max_changes=-1),
+            lambda: strategies.status_histories([1]),  # type: ignore[list-item]
+        ],
+    )
+    def test_bad_options_are_refused(self, make: Callable[[], object]) -> None:
+        """Impossible sizes and arguments of the wrong type raise InvalidArgument."""
+        with pytest.raises(InvalidArgument):
+            make()
+
+
+class TestJointWorkLogs:
+    @given(st.data())
+    def test_names_resolve_into_the_given_structure(self, data: st.DataObject) -> None:
+        """With a structure, validate(structure) finds nothing: actors and bodies are its own."""
+        structure = data.draw(strategies.structures(max_actors=3))
+        log = data.draw(strategies.joint_work_logs(structure))
+        assert not log.validate(structure)
+        assert set(log.actors) <= {a.id for a in structure.actors}
+
+    def test_bad_options_are_refused(self) -> None:
+        """A structure of the wrong type or a negative size raises InvalidArgument."""
+        with pytest.raises(InvalidArgument):
+            strategies.joint_work_logs("structure")  # type: ignore[arg-type]
+        with pytest.raises(InvalidArgument):
+            strategies.joint_work_logs(max_actors=-1)
+
+
+class TestBrokenAnalyses:
+    def test_every_analysis_code_can_be_broken(self) -> None:
+        """BROKEN_ANALYSIS_CODES is exactly the set of codes with scope "analysis"."""
+        assert set(strategies.BROKEN_ANALYSIS_CODES) == ANALYSIS_CODES
+
+    @MANY
+    @given(strategies.broken_analyses())
+    def test_each_triple_yields_its_code(self, triple: tuple[Analysis, Structure, str]) -> None:
+        """analysis.validate(structure) reports the code of the triple."""
+        analysis, structure, code = triple
+        assert code in {f.code for f in analysis.validate(structure)}
+
+    @pytest.mark.parametrize("code", sorted(ANALYSIS_CODES))
+    def test_every_code_is_yielded(self, code: str) -> None:
+        """For each code, a few examples (the minimal one first) yield that very code."""
+        broken = strategies.broken_analyses([code], base=st.just(ONE_ACTOR))
+        analysis, structure, got = find(broken, lambda _: True, settings=MINIMAL)
+        assert got == code
+        assert code in {f.code for f in analysis.validate(structure)}
+
+        @settings(max_examples=10, suppress_health_check=())
+        @given(broken)
+        def run(triple: tuple[Analysis, Structure, str]) -> None:
+            assert code in {f.code for f in triple[0].validate(triple[1])}
+
+        run()
+
+    @pytest.mark.parametrize("codes", [[], ["duplicate-id"]])
+    def test_unknown_codes_are_refused(self, codes: list[str]) -> None:
+        """Codes the strategy cannot break an analysis for raise InvalidArgument."""
+        with pytest.raises(InvalidArgument):
+            strategies.broken_analyses(codes)
 
 
 def test_strategies_compose_with_hypothesis() -> None:

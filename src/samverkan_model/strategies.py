@@ -38,6 +38,7 @@ except ImportError as exc:
     raise ImportError(_msg) from exc
 
 from samverkan_model._strategies.broken import BROKEN_STRUCTURE_CODES, broken_structures
+from samverkan_model._strategies.broken_analyses import BROKEN_ANALYSIS_CODES, broken_analyses
 from samverkan_model._strategies.common import (
     EPOCH,
     areas,
@@ -62,30 +63,72 @@ from samverkan_model._strategies.parts import (
     relations,
     shifts,
 )
+from samverkan_model._strategies.risk import (
+    analyses,
+    evidence,
+    follow_up_agreements,
+    follow_up_registers,
+    measures,
+    methods,
+    not_relevant,
+    risk_levels,
+    risk_matrices,
+    risks,
+    scale_levels,
+    scales,
+    status_changes,
+    status_histories,
+)
+from samverkan_model._strategies.situation import (
+    joint_work_entries,
+    joint_work_logs,
+    reporting_periods,
+    situation_reports,
+)
 from samverkan_model._strategies.structures import structures
 
 __all__ = [
+    "BROKEN_ANALYSIS_CODES",
     "BROKEN_STRUCTURE_CODES",
     "EPOCH",
     "activations",
     "actors",
     "agreements",
+    "analyses",
     "areas",
     "bodies",
+    "broken_analyses",
     "broken_structures",
     "cadences",
     "coverage_gaps",
     "coverage_rules",
     "decisions",
+    "evidence",
     "findings",
+    "follow_up_agreements",
+    "follow_up_registers",
     "ids",
+    "joint_work_entries",
+    "joint_work_logs",
     "measure_refs",
+    "measures",
     "memberships",
+    "methods",
+    "not_relevant",
     "on_call_rosters",
     "org_numbers",
     "periods",
     "persons",
     "relations",
+    "reporting_periods",
+    "risk_levels",
+    "risk_matrices",
+    "risks",
+    "scale_levels",
+    "scales",
     "shifts",
+    "situation_reports",
+    "status_changes",
+    "status_histories",
     "structures",
 ]

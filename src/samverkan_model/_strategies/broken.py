@@ -121,6 +121,11 @@ def _breaks(code: str) -> Callable[[_Breaker], _Breaker]:
 
 
 _start = offsets.map(day)
+_shifts = shifts()
+_periods = periods(allow_empty=False)
+_closed_periods = periods(open_ended=False, allow_empty=False)
+_refs = st.lists(measure_refs(), min_size=1, max_size=3)
+_categories = st.frozensets(st.sampled_from(CATEGORIES), min_size=1)
 
 
 @_breaks("duplicate-id")
@@ -144,7 +149,7 @@ def _duplicate_id(draw: st.DrawFn, p: _Patch) -> None:
     else:
         function = p.body(kind=BodyKind.STANDBY_FUNCTION)
         person = p.person()
-        shift = draw(shifts().map(lambda s: attrs.evolve(s, person=person, on_behalf_of=None)))
+        shift = attrs.evolve(draw(_shifts), person=person, on_behalf_of=None)
         p.add("rosters", OnCallRoster(function, (shift,)), OnCallRoster(function))
 
 
@@ -245,7 +250,7 @@ def _downward(draw: st.DrawFn, p: _Patch) -> None:
 
 @_breaks("membership-outside-body-period")
 def _outside_life(draw: st.DrawFn, p: _Patch) -> None:
-    life = draw(periods(open_ended=False, allow_empty=False))
+    life = draw(_closed_periods)
     assert life.end is not None  # closed by construction
     body = p.body(period=life)
     how = draw(st.sampled_from(("open", "late", "early")))
@@ -261,7 +266,7 @@ def _outside_life(draw: st.DrawFn, p: _Patch) -> None:
 @_breaks("concurrent-chairs")
 def _two_chairs(draw: st.DrawFn, p: _Patch) -> None:
     body = p.body(kind=BodyKind.MANAGEMENT_GROUP)
-    first = draw(periods(allow_empty=False))
+    first = draw(_periods)
     # The second chair takes over before the first one leaves.
     days = 0 if first.end is None else (first.end - first.start).days - 1
     second = Period(first.start + timedelta(days=draw(st.integers(0, days))))
@@ -335,7 +340,7 @@ def _stray_proposal(draw: st.DrawFn, p: _Patch) -> None:
 @_breaks("decision-measure-missing")
 def _missing_measure(draw: st.DrawFn, p: _Patch) -> None:
     body = p.body(kind=BodyKind.MANAGEMENT_GROUP)
-    refs = draw(st.lists(measure_refs(), min_size=1, max_size=3))
+    refs = draw(_refs)
     p.add(
         "decisions",
         Decision(p.fresh("xd"), DecisionKind.DIRECTION, body, draw(_start), measures=refs),
@@ -345,8 +350,8 @@ def _missing_measure(draw: st.DrawFn, p: _Patch) -> None:
 @_breaks("coverage-gap")
 def _coverage_gap(draw: st.DrawFn, p: _Patch) -> None:
     body = p.body(kind=BodyKind.COORDINATION_OFFICE)
-    categories = draw(st.frozensets(st.sampled_from(CATEGORIES), min_size=1))
-    rule = CoverageRule(body, categories, draw(periods(allow_empty=False)), draw(st.integers(1, 3)))
+    categories = draw(_categories)
+    rule = CoverageRule(body, categories, draw(_periods), draw(st.integers(1, 3)))
     p.add("coverage_rules", rule)
 
 

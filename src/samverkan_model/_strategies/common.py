@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, time, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -68,6 +68,20 @@ raw_index = st.integers(0, 255)  # an index into something not yet known; used m
 # An optional index in one draw (cheaper than ``none() | raw_index``): 0 is "none" and
 # the simplest value, k > 0 picks item k - 1 (modulo the number of items).
 maybe_index = st.integers(0, 256)
+
+
+Many = tuple[st.SearchStrategy[Any], int, int]
+"""An element strategy with the fewest and the most elements, for :func:`many`."""
+
+
+def many(draw: st.DrawFn, element: st.SearchStrategy[T], least: int, most: int) -> list[T]:
+    """A count between *least* and *most*, then that many elements of *element*.
+
+    Hypothesis shrinks a count by lowering it and deleting the draws of any one element,
+    so an element that a failing example does not need goes, wherever it sits. The
+    "one more?" flags of ``st.lists`` give no such move for elements of many draws.
+    """
+    return [draw(element) for _ in range(draw(st.integers(least, most)))]
 
 
 def day(offset: int) -> date:

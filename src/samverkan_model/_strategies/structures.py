@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
-from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -12,8 +11,10 @@ from samverkan_model._strategies.common import (
     CATEGORIES,
     EPOCH,
     ROLES,
+    Many,
     check_size,
     levels_arg,
+    many,
     maybe_index,
     names,
     period_from,
@@ -99,7 +100,6 @@ def structures(
     )
 
 
-T = TypeVar("T")
 UPWARD = (RelationKind.REPORTS_TO, RelationKind.ESCALATES_TO)
 _DECIDING = {
     kind: tuple(k for k in DecisionKind if k in allowed) for kind, allowed in DECIDING_KINDS.items()
@@ -124,15 +124,6 @@ _roster_raw = st.tuples(
 # between the parts are raw numbers read modulo the number of things they can point to,
 # so every draw keeps its meaning when an earlier collection gets shorter, and small raw
 # numbers keep pointing at the same early things.
-
-Many = tuple[st.SearchStrategy[Any], int, int]
-"""An element strategy with the fewest and the most elements, for :func:`many`."""
-
-
-def many(draw: st.DrawFn, element: st.SearchStrategy[T], least: int, most: int) -> list[T]:
-    """A count between *least* and *most*, then that many elements of *element*."""
-    return [draw(element) for _ in range(draw(st.integers(least, most)))]
-
 
 _person_raw = st.tuples(names, st.none() | short_texts)
 
