@@ -281,7 +281,8 @@ class _Builder:
         self.local_actors: dict[str, list[str]] = {}  # municipality code -> its other actors
         self.standby: list[str] = []
         self.deciders: list[tuple[str, str]] = []  # (deciding body, proposing body)
-        self.coverage_bodies: list[str] = []
+        self.offices: list[str] = []  # coordination offices: always under a coverage rule
+        self.coverage_bodies: list[str] = []  # other bodies that may get one
 
     # -- small helpers ---------------------------------------------------------------------
 
@@ -614,7 +615,7 @@ class _Builder:
         self.relate(support, isf, RelationKind.SUPPORTS)
         self.standby.extend((rsib, tib, rkk))
         self.deciders.extend(((management, coordination), (isf, support)))
-        self.coverage_bodies.append(office)
+        self.offices.append(office)
 
         # Sub-regions: the county's municipalities in groups of about seven.
         groups = max(1, math.ceil(len(munis) / 7))
@@ -715,6 +716,7 @@ class _Builder:
                 local_pool,
                 code,
             )
+            self.coverage_bodies.append(local)
             self.relate(crisis, partner, RelationKind.ESCALATES_TO)
             self.relate(local, crisis, RelationKind.REPORTS_TO)
             self.relate(actor_id, partner, RelationKind.ESCALATES_TO)
@@ -812,9 +814,15 @@ class _Builder:
     def seat_everyone(self) -> None:
         """Give every body a chair chain and seats until the membership target is met."""
         bodies = sorted(self.bodies)
+        # Coverage rules grow with the factor: the offices first, then bodies spread over
+        # the country.
         wanted_rules = max(1, round(30 * self.factor))
-        step = max(1, len(self.coverage_bodies) // wanted_rules)
-        ruled = set(self.coverage_bodies[::step][:wanted_rules])
+        chosen = self.offices[:wanted_rules]
+        rest = wanted_rules - len(chosen)
+        if rest > 0:
+            step = max(1, len(self.coverage_bodies) // rest)
+            chosen += self.coverage_bodies[::step][:rest]
+        ruled = set(chosen)
         for index, body_id in enumerate(bodies):
             body = self.bodies[body_id]
             life = body.period or Period(START)
