@@ -344,18 +344,19 @@ def _nx_walk(graph: Any, start: str, rank: dict[str, int]) -> tuple[str, ...]:
 
 # -- import time and memory ----------------------------------------------------------------
 
-_IMPORT = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+_IMPORT = "import time; t = time.{clock}(); import {module}; print(time.{clock}() - t)"
 
 
 def import_rows(config: Config) -> Iterator[Row]:
     """``import samverkan_model`` vs ``import networkx`` in fresh interpreters."""
     import statistics
 
+    clock = CLOCKS[config.clock].__name__  # the same clock in the fresh interpreter
     ours_runs: list[float] = []
     base_runs: list[float] = []
     for _ in range(config.import_runs):  # in turns, like interleaved()
-        ours_runs.append(fresh_interpreter(_IMPORT.format(module="samverkan_model")))
-        base_runs.append(fresh_interpreter(_IMPORT.format(module="networkx")))
+        ours_runs.append(fresh_interpreter(_IMPORT.format(clock=clock, module="samverkan_model")))
+        base_runs.append(fresh_interpreter(_IMPORT.format(clock=clock, module="networkx")))
     ours = statistics.median(ours_runs)
     base = statistics.median(base_runs)
     yield Row(

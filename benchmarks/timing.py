@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["CLOCKS", "Clock", "fresh_interpreter", "interleaved", "timed"]
+__all__ = ["CLOCKS", "MOST_CALLS", "SHORTEST", "Clock", "fresh_interpreter", "interleaved", "timed"]
 
 
 Clock = Callable[[], float]
@@ -41,6 +42,24 @@ def timed(fn: Callable[[], object], clock: Clock = time.perf_counter) -> float:
         gc.unfreeze()
 
 
+SHORTEST = 0.05
+"""Seconds a timed sample should at least last; quicker calls are repeated within one."""
+
+MOST_CALLS = 50
+"""The most calls one sample repeats."""
+
+
+def _calls_per_sample(seconds: float) -> int:
+    if seconds <= 0:
+        return MOST_CALLS
+    return max(1, min(MOST_CALLS, math.ceil(SHORTEST / seconds)))
+
+
+def _run_all(fn: Callable[[Any], object], args: list[Any]) -> None:
+    for arg in args:
+        fn(arg)
+
+
 def interleaved(
     cases: Sequence[tuple[Callable[[Any], object], Callable[[], Any]]],
     *,
@@ -48,20 +67,25 @@ def interleaved(
     warmup: int = 1,
     clock: Clock = time.perf_counter,
 ) -> list[float]:
-    """The median seconds of each ``(fn, setup)`` case, timed in turns.
+    """The median seconds of one call of each ``(fn, setup)`` case, timed in turns.
 
     Every round times each case once, so a burst of load on the machine slows all the
     cases of the round alike and their ratio stays fair. Each case gets *warmup* untimed
-    calls first; *setup* is called before every call and not timed.
+    calls first; *setup* is called before every call and not timed. A call quicker than
+    :data:`SHORTEST` is repeated within a sample (each time on its own ``setup()``) and
+    the sample divided by the number of calls, so short calls are not lost in the
+    clock's noise.
     """
-    for _ in range(warmup):
-        for fn, setup in cases:
-            fn(setup())
+    calls = [1] * len(cases)
+    for _ in range(max(1, warmup)):
+        for index, (fn, setup) in enumerate(cases):
+            arg = setup()
+            calls[index] = _calls_per_sample(timed(lambda fn=fn, arg=arg: fn(arg), clock))  # type: ignore[misc]
     samples: list[list[float]] = [[] for _ in cases]
     for _ in range(max(1, repeat)):
-        for (fn, setup), out in zip(cases, samples, strict=True):
-            arg = setup()
-            out.append(timed(lambda fn=fn, arg=arg: fn(arg), clock))  # type: ignore[misc]
+        for (fn, setup), n, out in zip(cases, calls, samples, strict=True):
+            args = [setup() for _ in range(n)]
+            out.append(timed(lambda fn=fn, args=args: _run_all(fn, args), clock) / n)  # type: ignore[misc]
     return [statistics.median(out) for out in samples]
 
 
