@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from samverkan_model import (
     Area,
     AreaKind,
     Body,
+    BodyKind,
     Cadence,
     CoverageGap,
     CoverageRule,
@@ -54,6 +56,7 @@ from samverkan_model import (
     Risk,
     RiskLevel,
     RiskMatrix,
+    Role,
     Scale,
     ScaleLevel,
     Severity,
@@ -61,9 +64,11 @@ from samverkan_model import (
     SituationReport,
     StatusChange,
     Structure,
+    catalog,
     strategies,
 )
 from samverkan_model._validators import SLUG_PATTERN
+from samverkan_model.io import LoadError, from_data, loads
 from samverkan_model.structure.actors import expected_org_groups
 from samverkan_model.structure.area import misplaced_responsibility
 from samverkan_model.structure.oncall import gaps_between, roster_overlaps
@@ -225,7 +230,7 @@ CHECKS: dict[str, tuple[type, Callable[[Any], None]]] = {
     "structures": (Structure, _structure),
 }
 # Strategies of invalid data have their own tests below.
-INVALID = {"broken_analyses", "broken_structures"}
+INVALID = {"broken_analyses", "broken_structures", "corrupted_documents"}
 
 
 class TestModule:
@@ -470,6 +475,13 @@ ONE_ACTOR = Structure(
 )
 
 
+SMALL = attrs.evolve(
+    ONE_ACTOR,
+    bodies=[Body("b1", "Grupp", BodyKind.COORDINATION_GROUP, GovernanceLevel.LOCAL)],
+    memberships=[Membership("a1", "b1", Role.CHAIR, Period(strategies.EPOCH))],
+)
+
+
 class TestAnalyses:
     @given(st.data())
     def test_references_resolve_into_the_given_structure(self, data: st.DataObject) -> None:
@@ -592,6 +604,60 @@ class TestBrokenAnalyses:
         """Codes the strategy cannot break an analysis for raise InvalidArgument."""
         with pytest.raises(InvalidArgument):
             strategies.broken_analyses(codes)
+
+
+class TestCorruptedDocuments:
+    @MANY
+    @given(strategies.corrupted_documents())
+    def test_loading_fails_where_the_document_is_broken(
+        self, doc: strategies.CorruptedDocument
+    ) -> None:
+        """Loading reports a problem at the corrupted path, from data and from JSON text."""
+        loaders: list[Callable[[], object]] = [
+            lambda: from_data(doc.data, doc.cls),
+            lambda: loads(json.dumps(doc.data), doc.cls),
+        ]
+        for load in loaders:
+            with pytest.raises(LoadError) as caught:
+                load()
+            assert doc.path in [p.path for p in caught.value.problems]
+        assert isinstance(doc.original, doc.cls)
+        assert doc.corruption in strategies.CORRUPTIONS
+
+    @pytest.mark.parametrize("corruption", strategies.CORRUPTIONS)
+    @pytest.mark.parametrize(
+        "document",
+        [
+            SMALL,
+            catalog.social_risk_example(),
+            FollowUpRegister([catalog.social_risk_example()]),
+        ],
+        ids=["structure", "analysis", "register"],
+    )
+    def test_every_way_for_every_document_kind(self, corruption: str, document: object) -> None:
+        """Each way of breaking a document happens to each kind of document, nested too."""
+        broken = strategies.corrupted_documents([corruption], documents=st.just(document))
+        doc = find(broken, lambda d: "." in d.path or "[" in d.path, settings=MINIMAL)
+        assert doc.corruption == corruption
+        assert doc.cls is type(document)
+
+    def test_minimal_example_drops_the_format(self) -> None:
+        """The simplest corrupted document is an empty structure without its format key."""
+        doc = find(strategies.corrupted_documents(), lambda _: True, settings=MINIMAL)
+        assert (doc.cls, doc.corruption, doc.path) == (Structure, "missing-key", "format")
+        assert "format" not in doc.data
+
+    @settings(max_examples=20)
+    @given(strategies.corrupted_documents(documents=st.just(SMALL)))
+    def test_documents_can_be_chosen(self, doc: strategies.CorruptedDocument) -> None:
+        """documents= sets the valid objects that get broken."""
+        assert doc.original == SMALL
+
+    @pytest.mark.parametrize("corruptions", [[], ["typo"], ["extra-key", "typo"]])
+    def test_unknown_corruptions_are_refused(self, corruptions: list[str]) -> None:
+        """Unknown ways of breaking a document raise InvalidArgument."""
+        with pytest.raises(InvalidArgument):
+            strategies.corrupted_documents(corruptions)
 
 
 def test_strategies_compose_with_hypothesis() -> None:

@@ -48,6 +48,11 @@ from samverkan_model._strategies.common import (
     org_numbers,
     periods,
 )
+from samverkan_model._strategies.documents import (
+    CORRUPTIONS,
+    CorruptedDocument,
+    corrupted_documents,
+)
 from samverkan_model._strategies.parts import (
     activations,
     actors,
@@ -90,7 +95,9 @@ from samverkan_model._strategies.structures import structures
 __all__ = [
     "BROKEN_ANALYSIS_CODES",
     "BROKEN_STRUCTURE_CODES",
+    "CORRUPTIONS",
     "EPOCH",
+    "CorruptedDocument",
     "activations",
     "actors",
     "agreements",
@@ -100,6 +107,7 @@ __all__ = [
     "broken_analyses",
     "broken_structures",
     "cadences",
+    "corrupted_documents",
     "coverage_gaps",
     "coverage_rules",
     "decisions",

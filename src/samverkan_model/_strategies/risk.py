@@ -538,7 +538,7 @@ def _registers(
     within = draw(structure)
     count = draw(st.integers(0, most))
     return FollowUpRegister(
-        analysis_from(draw, f"rsa{i}", within, draw(_any_matrix), 3, 3) for i in range(1, count + 1)
+        analysis_from(draw, f"rsa{i}", within, draw(_any_matrix), 2, 2) for i in range(1, count + 1)
     )
 
 
