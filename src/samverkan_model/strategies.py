@@ -3,11 +3,12 @@
 Install the extra first: ``pip install 'samverkan-model[hypothesis]'``. Importing this
 module without Hypothesis raises an :class:`ImportError` that names the extra.
 
-There is one strategy per public type (:func:`actors`, :func:`bodies`, :func:`periods`,
-...), whose values pass the class's own validators; aggregate strategies whose values are
-valid *as a whole* (:func:`structures` never has an error finding); and strategies of
-invalid data for testing validators and loaders (:func:`broken_structures`,
-:func:`corrupted_documents`).
+There is one strategy per public type (:func:`actors`, :func:`bodies`, :func:`risks`,
+:func:`periods`, ...), whose values pass the class's own validators; aggregate strategies
+whose values are valid *as a whole* (:func:`structures` and :func:`analyses` never have
+an error finding, and an analysis's references resolve into its structure); and
+strategies of invalid data for testing validators and loaders
+(:func:`broken_structures`, :func:`broken_analyses`, :func:`corrupted_documents`).
 
 Nothing is filtered: every value is built valid (or broken in one known way) directly,
 with ids taken from small counters (``a1``, ``b2``, ``p3``), so generation is fast and

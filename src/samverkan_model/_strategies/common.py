@@ -139,7 +139,7 @@ def org_numbers(kind: OrganisationKind | None = None) -> st.SearchStrategy[str]:
         kind: When given, the group digit fits this kind of organisation (2 for public
             bodies, 5 for companies, 8 for non-profits; any group for the other kinds).
 
-    Examples from this strategy shrink towards group 2 and zeros (``200000-0009``).
+    Examples from this strategy shrink towards group 2 and zeros (``200000-0006``).
     """
     groups = sorted(expected_org_groups(kind)) if kind is not None else []
     return st.builds(org_number, st.sampled_from(groups or ORG_GROUPS), st.integers(0, 10**8 - 1))
@@ -166,8 +166,8 @@ def areas(kinds: Iterable[AreaKind] | None = None) -> st.SearchStrategy[Area]:
     Args:
         kinds: Which kinds of area to generate (default: all three).
 
-    Examples from this strategy shrink towards the nation, then Stockholms län, then
-    the lowest municipality code.
+    Examples from this strategy shrink towards the nation, then Stockholms län (``01``),
+    then the first municipality of the shipped list.
     """
     wanted = list(AreaKind) if kinds is None else [k for k in AreaKind if k in set(kinds)]
     if not wanted:

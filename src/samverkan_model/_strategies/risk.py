@@ -97,7 +97,8 @@ _days = offsets.map(day)
 def evidence() -> st.SearchStrategy[Evidence]:
     """Evidence an assessment rests on: a non-blank source and a note.
 
-    Examples from this strategy shrink towards the first example source with no note.
+    Examples from this strategy shrink towards the first example text as the source, with
+    no note.
     """
     return st.builds(Evidence, titles, short_texts)
 
@@ -371,7 +372,8 @@ def follow_up_agreements() -> st.SearchStrategy[FollowUpAgreement]:
 def not_relevant() -> st.SearchStrategy[NotRelevant]:
     """Living conditions judged not relevant, each with a reason.
 
-    Examples from this strategy shrink towards education with the first example reason.
+    Examples from this strategy shrink towards education, with the first example text as
+    the reason.
     """
     return st.builds(NotRelevant, st.sampled_from(LivingCondition), titles)
 
