@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
+from samverkan_model._aggregate import CachedIndexes, first_by_id
 from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
 from samverkan_model.findings import CheckError, Findings, errors
 from samverkan_model.geography import Area
@@ -90,7 +91,7 @@ def _optional(kind: type) -> Any:
 
 
 @attrs.frozen
-class Analysis:
+class Analysis(CachedIndexes):
     """A social-risk analysis (RSA workshop) with its risks, measures and follow-up history.
 
     Collections are kept in canonical order whatever order they are given in: risks and
@@ -168,22 +169,15 @@ class Analysis:
 
     # -- indexes ---------------------------------------------------------------------------
 
-    def _cached(self, key: str, build: Any) -> Any:
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = build()
-            return value
-
     @property
     def risks_by_id(self) -> Mapping[str, Risk]:
         """Risks by id (the first wins when ids repeat; see ``analysis-duplicate-id``)."""
-        return self._cached("risks", lambda: _first_by_id(self.risks))  # type: ignore[no-any-return]
+        return self._cached("risks", lambda: first_by_id(self.risks))
 
     @property
     def measures_by_id(self) -> Mapping[str, Measure]:
         """Measures by id (the first wins when ids repeat)."""
-        return self._cached("measures", lambda: _first_by_id(self.measures))  # type: ignore[no-any-return]
+        return self._cached("measures", lambda: first_by_id(self.measures))
 
     @property
     def not_relevant_conditions(self) -> frozenset[LivingCondition]:
@@ -221,7 +215,7 @@ class Analysis:
                 grouped.setdefault(change.measure, []).append(change)
             return {k: (tuple(c.on for c in v), tuple(v)) for k, v in grouped.items()}
 
-        return self._cached("history", build)  # type: ignore[no-any-return]
+        return self._cached("history", build)
 
     def history_of(self, measure_id: str) -> tuple[StatusChange, ...]:
         """The status changes recorded for *measure_id*, in order (empty when none).
@@ -467,10 +461,3 @@ class Analysis:
         from samverkan_model._display import analysis_html  # noqa: PLC0415
 
         return analysis_html(self)
-
-
-def _first_by_id(items: Iterable[Risk | Measure]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for item in items:
-        out.setdefault(item.id, item)
-    return out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
 
+from samverkan_model._aggregate import CachedIndexes, first_by_id
 from samverkan_model._validators import is_text
 from samverkan_model.findings import CheckError, Findings
 from samverkan_model.periods import Period
@@ -126,7 +127,7 @@ def _items_of(kind: type) -> Any:
 
 
 @attrs.frozen
-class Structure:
+class Structure(CachedIndexes):
     """A collaboration structure: actors, bodies, persons and how they are connected.
 
     Collections are stored as tuples in canonical order (by id; memberships and relations
@@ -193,27 +194,20 @@ class Structure:
 
     # -- indexes ---------------------------------------------------------------------------
 
-    def _cached(self, key: object, build: Any) -> Any:
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = build()
-            return value
-
     @property
     def actors_by_id(self) -> dict[str, Actor]:
         """Actors by id (the first one wins when ids repeat; see ``duplicate-id``)."""
-        return self._cached("actors", lambda: _first_by_id(self.actors))  # type: ignore[no-any-return]
+        return self._cached("actors", lambda: first_by_id(self.actors))
 
     @property
     def bodies_by_id(self) -> dict[str, Body]:
         """Bodies by id (the first one wins when ids repeat)."""
-        return self._cached("bodies", lambda: _first_by_id(self.bodies))  # type: ignore[no-any-return]
+        return self._cached("bodies", lambda: first_by_id(self.bodies))
 
     @property
     def persons_by_id(self) -> dict[str, Person]:
         """Persons by id (the first one wins when ids repeat)."""
-        return self._cached("persons", lambda: _first_by_id(self.persons))  # type: ignore[no-any-return]
+        return self._cached("persons", lambda: first_by_id(self.persons))
 
     def node_kind(self, node_id: str) -> NodeKind | None:
         """Whether *node_id* names an actor, a body or a person (``None``: nothing)."""
@@ -580,13 +574,6 @@ def _seated(structure: Structure) -> set[str]:
     seated = {m.member for m in structure.memberships}
     seated.update(shift.person for roster in structure.rosters for shift in roster.shifts)
     return seated
-
-
-def _first_by_id(items: Iterable[Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for item in items:
-        out.setdefault(item.id, item)
-    return out
 
 
 def _group(items: Iterable[Any], key: Any) -> dict[str, tuple[Any, ...]]:
