@@ -68,6 +68,10 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _allows_none(t: Any) -> bool:
+    return get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t)
+
+
 def _strip_optional(t: Any) -> Any:
     if get_origin(t) in (Union, types.UnionType):
         options = [a for a in get_args(t) if a is not type(None)]
@@ -109,7 +113,9 @@ def _mapping(data: dict[str, Any], cls: type, path: str) -> Iterator[_Site]:
         field = fields.get(name)
         if field is None:
             continue  # the header of a document: format and version
-        if field.default is attrs.NOTHING:
+        # None is written by leaving the key out, so only a key that cannot be None is
+        # required.
+        if field.default is attrs.NOTHING and not _allows_none(field.type):
             yield _Site("missing-key", _join(path, name), data, name)
         yield from _walk(value, field.type, path, data, name)
 
