@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
 from samverkan_model._strategies.common import (
     CATEGORIES,
@@ -17,6 +16,7 @@ from samverkan_model._strategies.common import (
     ORG_GROUPS,
     ROLES,
     area_codes,
+    chosen_codes,
     day,
     measure_refs,
     offsets,
@@ -470,18 +470,7 @@ def broken_structures(
     Examples from this strategy shrink towards the first code in alphabetical order, added
     to an empty structure in the simplest way.
     """
-    if codes is None:
-        chosen = BROKEN_STRUCTURE_CODES
-    else:
-        chosen = tuple(sorted(set(codes)))
-        unknown = [c for c in chosen if c not in _BREAKERS]
-        if unknown or not chosen:
-            asked = ", ".join(map(repr, unknown)) or "no code"
-            msg = (
-                f"codes: cannot break a structure for {asked}; "
-                f"choose from {', '.join(BROKEN_STRUCTURE_CODES)}"
-            )
-            raise InvalidArgument(msg)
+    chosen = chosen_codes(codes, BROKEN_STRUCTURE_CODES, "a structure")
     if base is None:
         base = structures(max_actors=3, max_bodies=3)
     return _broken(st.sampled_from(chosen), base)

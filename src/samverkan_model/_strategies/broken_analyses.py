@@ -7,9 +7,8 @@ from datetime import date, timedelta
 
 import attrs
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
-from samverkan_model._strategies.common import day, offsets
+from samverkan_model._strategies.common import chosen_codes, day, offsets
 from samverkan_model._strategies.risk import analysis_from, fit, risk_draft, titles
 from samverkan_model._strategies.structures import structures
 from samverkan_model.risk.analysis import Analysis
@@ -292,18 +291,7 @@ def broken_analyses(
     Examples from this strategy shrink towards the first code in alphabetical order,
     broken in the simplest way in a small analysis.
     """
-    if codes is None:
-        chosen = BROKEN_ANALYSIS_CODES
-    else:
-        chosen = tuple(sorted(set(codes)))
-        unknown = [c for c in chosen if c not in _BREAKERS]
-        if unknown or not chosen:
-            asked = ", ".join(map(repr, unknown)) or "no code"
-            msg = (
-                f"codes: cannot break an analysis for {asked}; "
-                f"choose from {', '.join(BROKEN_ANALYSIS_CODES)}"
-            )
-            raise InvalidArgument(msg)
+    chosen = chosen_codes(codes, BROKEN_ANALYSIS_CODES, "an analysis")
     if base is None:
         base = structures(min_actors=1, max_actors=3, max_bodies=2)
     return _broken(st.sampled_from(chosen), base)

@@ -32,6 +32,24 @@ MAX_SPAN_DAYS = 10 * 365  # the longest generated period
 
 # -- small building blocks -----------------------------------------------------------------
 
+
+def chosen_codes(codes: Iterable[str] | None, known: Sequence[str], what: str) -> tuple[str, ...]:
+    """The finding codes a broken-data strategy should produce, sorted.
+
+    Raises:
+        InvalidArgument: for no code, or a code *what* cannot be broken for.
+    """
+    if codes is None:
+        return tuple(known)
+    chosen = tuple(sorted(set(codes)))
+    unknown = [c for c in chosen if c not in known]
+    if unknown or not chosen:
+        asked = ", ".join(map(repr, unknown)) or "no code"
+        msg = f"codes: cannot break {what} for {asked}; choose from {', '.join(known)}"
+        raise InvalidArgument(msg)
+    return chosen
+
+
 _ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _NAMES = (
     "Kommun",

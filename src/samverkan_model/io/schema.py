@@ -247,7 +247,7 @@ class _Builder:
     def define(self, cls: type) -> None:
         if cls.__name__ in self.defs:
             return
-        self.defs[cls.__name__] = {}  # a placeholder stops endless recursion
+        self.defs[cls.__name__] = {}  # an empty entry first stops endless recursion
         self.defs[cls.__name__] = self.object_schema(cls)
 
 
