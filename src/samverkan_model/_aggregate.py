@@ -6,10 +6,10 @@ Aggregates are immutable, so an index computed once stays right. Each keeps a pr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["CachedIndexes", "first_by_id"]
+__all__ = ["CachedIndexes", "first_by_id", "lookup"]
 
 T = TypeVar("T")
 
@@ -43,3 +43,12 @@ def first_by_id(items: Iterable[Identified]) -> dict[str, Identified]:
     for item in items:
         out.setdefault(item.id, item)
     return out
+
+
+def lookup(index: Mapping[str, T], key: str, what: str, where: str) -> T:
+    """``index[key]``, or a ``KeyError`` saying ``no <what> with id '<key>' in <where>``."""
+    try:
+        return index[key]
+    except KeyError:
+        msg = f"no {what} with id {key!r} in {where}"
+        raise KeyError(msg) from None

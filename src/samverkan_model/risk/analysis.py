@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
-from samverkan_model._aggregate import CachedIndexes, first_by_id
+from samverkan_model._aggregate import CachedIndexes, first_by_id, lookup
 from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
 from samverkan_model.findings import CheckError, Findings, errors
 from samverkan_model.geography import Area
@@ -190,11 +190,7 @@ class Analysis(CachedIndexes):
         Raises:
             KeyError: if there is no such risk.
         """
-        try:
-            return self.risks_by_id[risk_id]
-        except KeyError:
-            msg = f"no risk with id {risk_id!r} in analysis {self.id!r}"
-            raise KeyError(msg) from None
+        return lookup(self.risks_by_id, risk_id, "risk", f"analysis {self.id!r}")
 
     def measure(self, measure_id: str) -> Measure:
         """The measure with id *measure_id*.
@@ -202,11 +198,7 @@ class Analysis(CachedIndexes):
         Raises:
             KeyError: if there is no such measure.
         """
-        try:
-            return self.measures_by_id[measure_id]
-        except KeyError:
-            msg = f"no measure with id {measure_id!r} in analysis {self.id!r}"
-            raise KeyError(msg) from None
+        return lookup(self.measures_by_id, measure_id, "measure", f"analysis {self.id!r}")
 
     def _histories(self) -> dict[str, tuple[tuple[date, ...], tuple[StatusChange, ...]]]:
         def build() -> dict[str, tuple[tuple[date, ...], tuple[StatusChange, ...]]]:

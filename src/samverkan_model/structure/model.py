@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
 
-from samverkan_model._aggregate import CachedIndexes, first_by_id
+from samverkan_model._aggregate import CachedIndexes, first_by_id, lookup
 from samverkan_model._validators import is_text
 from samverkan_model.findings import CheckError, Findings
 from samverkan_model.periods import Period
@@ -225,11 +225,7 @@ class Structure(CachedIndexes):
         Raises:
             KeyError: if there is no such actor.
         """
-        try:
-            return self.actors_by_id[actor_id]
-        except KeyError:
-            msg = f"no actor with id {actor_id!r} in structure {self.name!r}"
-            raise KeyError(msg) from None
+        return lookup(self.actors_by_id, actor_id, "actor", f"structure {self.name!r}")
 
     def body(self, body_id: str) -> Body:
         """The body with id *body_id*.
@@ -237,11 +233,7 @@ class Structure(CachedIndexes):
         Raises:
             KeyError: if there is no such body.
         """
-        try:
-            return self.bodies_by_id[body_id]
-        except KeyError:
-            msg = f"no body with id {body_id!r} in structure {self.name!r}"
-            raise KeyError(msg) from None
+        return lookup(self.bodies_by_id, body_id, "body", f"structure {self.name!r}")
 
     def person(self, person_id: str) -> Person:
         """The person with id *person_id*.
@@ -249,11 +241,7 @@ class Structure(CachedIndexes):
         Raises:
             KeyError: if there is no such person.
         """
-        try:
-            return self.persons_by_id[person_id]
-        except KeyError:
-            msg = f"no person with id {person_id!r} in structure {self.name!r}"
-            raise KeyError(msg) from None
+        return lookup(self.persons_by_id, person_id, "person", f"structure {self.name!r}")
 
     def members(self, body_id: str, at: date | None = None) -> tuple[Membership, ...]:
         """The memberships of body *body_id*, only those held on *at* when given.
