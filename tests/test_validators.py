@@ -54,7 +54,8 @@ class TestSlugs:
         assert build(id=value, parent=value, tags=[value]).id == value
 
     @pytest.mark.parametrize(
-        "value", ["", "Upper", "two  spaces", "a--b", "-a", "a-", "å", "a_b", "a b", "a/b"]
+        "value",
+        ["", "Upper", "two  spaces", "a--b", "-a", "a-", "å", "a_b", "a b", "a/b", "a\n", "\na"],
     )
     def test_non_slugs_are_refused_with_the_field_name(self, value: str) -> None:
         """A bad id is a ValueError that starts with the field name and quotes the value."""

@@ -46,7 +46,7 @@ def _describe_slug(value: object) -> str:
 
 def is_slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a slug id."""
-    if not isinstance(value, str) or not SLUG_PATTERN.match(value):
+    if not isinstance(value, str) or not SLUG_PATTERN.fullmatch(value):
         msg = f"{attribute.name}: {_describe_slug(value)}"
         raise ValueError(msg)
 
@@ -77,7 +77,7 @@ def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterabl
 def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a collection (not a bare string) of slug ids."""
     for item in _check_collection(attribute, value):
-        if not isinstance(item, str) or not SLUG_PATTERN.match(item):
+        if not isinstance(item, str) or not SLUG_PATTERN.fullmatch(item):
             msg = f"{attribute.name}: {_describe_slug(item)}"
             raise ValueError(msg)
 

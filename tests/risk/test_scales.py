@@ -53,7 +53,7 @@ class TestScaleLevel:
         with pytest.raises(ValueError, match="value: expected a whole number"):
             ScaleLevel(value, "S", "a", "b")  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("colour", ["red", "#12345", "A5D6A7", 5])
+    @pytest.mark.parametrize("colour", ["red", "#12345", "A5D6A7", 5, "#A5D6A7\n"])
     def test_colour_must_be_hex(self, colour: object) -> None:
         """Colours are hex codes."""
         with pytest.raises(ValueError, match="colour: expected a hex colour"):

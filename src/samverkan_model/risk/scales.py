@@ -55,7 +55,7 @@ _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 def _colour(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or not _COLOUR.match(value):
+    if not isinstance(value, str) or not _COLOUR.fullmatch(value):
         msg = f"{attribute.name}: expected a hex colour such as '#A5D6A7', got {value!r}"
         raise ValueError(msg)
 
