@@ -69,6 +69,11 @@ class LabelledEnum(Enum):
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
 
+    # Members are singletons compared by identity, so the identity hash agrees with
+    # equality, and it is computed in C instead of hashing the name in Python: sets of
+    # members (living conditions, modes, protected values) are everywhere.
+    __hash__ = object.__hash__
+
     @classmethod
     def from_value(cls, value: str) -> Self:
         """Return the member whose value is *value*, with a message listing the valid values.

@@ -6,6 +6,7 @@ loader can point at ``actors[3].id`` and say what is wrong there.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -21,7 +22,9 @@ __all__ = [
     "is_date",
     "is_datetime",
     "is_slug",
+    "is_slug_text",
     "is_text",
+    "is_type_check",
     "optional_slug",
     "slug_set",
     "slug_tuple",
@@ -29,12 +32,43 @@ __all__ = [
     "str_set",
     "str_tuple",
     "text_tuple",
+    "type_check",
 ]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Identifiers are lowercase ASCII letters and digits in hyphen-separated words."""
 
 T = TypeVar("T")
+V = TypeVar("V")
+
+
+@functools.lru_cache(maxsize=2**16)
+def is_slug_text(text: str) -> bool:
+    """Whether the string *text* is a slug id.
+
+    The answers are remembered (a bounded cache): the same ids come back in every
+    membership, relation and status change of a large document.
+    """
+    return SLUG_PATTERN.fullmatch(text) is not None
+
+_TYPE_CHECK = "__samverkan_type_check__"
+
+
+def type_check(validator: V) -> V:
+    """Mark *validator* as checking nothing but what its field's annotation says.
+
+    The data-file reader builds each value from the field's annotation (a ``date`` from
+    ISO text, a naive ``datetime``, a ``tuple[Membership, ...]`` from a list of
+    mappings), so it skips such a check for the values it builds. A type check may let
+    ``None`` through only where the field's default is ``None``.
+    """
+    setattr(validator, _TYPE_CHECK, True)
+    return validator
+
+
+def is_type_check(validator: object) -> bool:
+    """Whether *validator* was marked with :func:`type_check`."""
+    return getattr(validator, _TYPE_CHECK, False) is True
 
 
 def _describe_slug(value: object) -> str:
@@ -46,7 +80,7 @@ def _describe_slug(value: object) -> str:
 
 def is_slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a slug id."""
-    if not isinstance(value, str) or not SLUG_PATTERN.fullmatch(value):
+    if not isinstance(value, str) or not is_slug_text(value):
         msg = f"{attribute.name}: {_describe_slug(value)}"
         raise ValueError(msg)
 
@@ -77,11 +111,12 @@ def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterabl
 def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a collection (not a bare string) of slug ids."""
     for item in _check_collection(attribute, value):
-        if not isinstance(item, str) or not SLUG_PATTERN.fullmatch(item):
+        if not isinstance(item, str) or not is_slug_text(item):
             msg = f"{attribute.name}: {_describe_slug(item)}"
             raise ValueError(msg)
 
 
+@type_check
 def text_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a collection (not a bare string) of strings."""
     for item in _check_collection(attribute, value):
@@ -93,6 +128,7 @@ def text_tuple(instance: object, attribute: attrs.Attribute[Any], value: object)
 slug_tuple = slug_set
 
 
+@type_check
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a string (``None`` is allowed where the default is ``None``)."""
     if value is None and attribute.default is None:
@@ -102,6 +138,7 @@ def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise TypeError(msg)
 
 
+@type_check
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a calendar date (not a datetime); ``None`` where it is the default."""
     if value is None and attribute.default is None:
@@ -111,6 +148,7 @@ def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise TypeError(msg)
 
 
+@type_check
 def is_datetime(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a naive datetime (Swedish local time)."""
     if not isinstance(value, datetime):

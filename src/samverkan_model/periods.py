@@ -13,25 +13,31 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from samverkan_model._validators import type_check
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["Period"]
 
 
-def _end_not_before_start(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, date) and value < instance.start:
-        msg = f"end: {value.isoformat()} is before start {instance.start.isoformat()}"
-        raise ValueError(msg)
-
-
+@type_check
 def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # ``datetime`` is a subclass of ``date``; a period is made of whole days.
-    if value is None and attribute.name == "end":
-        return
     if not isinstance(value, date) or isinstance(value, datetime):
         msg = f"{attribute.name}: expected a date, got {value!r}"
         raise TypeError(msg)
+
+
+def _end(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, date) or isinstance(value, datetime):
+        msg = f"end: expected a date, got {value!r}"
+        raise TypeError(msg)
+    if value < instance.start:
+        msg = f"end: {value.isoformat()} is before start {instance.start.isoformat()}"
+        raise ValueError(msg)
 
 
 @attrs.frozen(order=False)
@@ -54,7 +60,7 @@ class Period:
     """
 
     start: date = attrs.field(validator=_is_date)
-    end: date | None = attrs.field(default=None, validator=[_is_date, _end_not_before_start])
+    end: date | None = attrs.field(default=None, validator=_end)
 
     @property
     def is_open(self) -> bool:

@@ -15,6 +15,7 @@ Plain data is what JSON, TOML and YAML share: ``str``, ``int``, ``bool``, ``list
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from samverkan_model._labels import LabelledEnum
 from samverkan_model.geography import Area
+from samverkan_model.io._fast import builds_fast, make_reader, make_writer
 from samverkan_model.periods import Period
 from samverkan_model.structure.decisions import MeasureRef
 
@@ -103,14 +105,30 @@ def _structure_float(value: object, _: object) -> float:
     raise Invalid(f"expected a number, got {show(value)}")
 
 
+@functools.lru_cache(maxsize=2**16)
+def iso_date(text: str) -> date | None:
+    """The day *text* names in the form ``YYYY-MM-DD``; ``None`` if it names none.
+
+    The answers are remembered (a bounded cache): the same days come back throughout a
+    large document.
+    """
+    if _DATE.fullmatch(text) is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _structure_date(value: object, _: object) -> date:
     if type(value) is date:
         return value
-    if type(value) is str and _DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise Invalid(f"{value!r} is not a valid calendar date") from None
+    if type(value) is str:
+        day = iso_date(value)
+        if day is not None:
+            return day
+        if _DATE.fullmatch(value):
+            raise Invalid(f"{value!r} is not a valid calendar date")
     raise Invalid(f"expected a date like '2025-01-31', got {show(value)}")
 
 
@@ -145,10 +163,16 @@ def _structure_time(value: object, _: object) -> time:
     raise Invalid(f"expected a time of day like '09:00', got {show(value)}{hint}")
 
 
+# Writing: the same days and times come back throughout a large document, so their text
+# is remembered (bounded caches) instead of formatted again.
+
+
+@functools.lru_cache(maxsize=2**16)
 def _unstructure_date(value: date) -> str:
     return value.isoformat()
 
 
+@functools.lru_cache(maxsize=2**16)
 def _unstructure_datetime(value: datetime) -> str:
     if value.second == 0 and value.microsecond == 0:
         return value.isoformat(timespec="minutes")
@@ -355,18 +379,6 @@ def _attrs_structure_factory(cl: type, conv: BaseConverter) -> Callable[[object,
     return structure
 
 
-_PERIOD_KEYS = frozenset({"start", "end"})
-
-
-def _fast_period(value: Any, _: object) -> Period:
-    """A period on the fast path; anything unusual fails and is read again in detail."""
-    if not _PERIOD_KEYS.issuperset(value):
-        raise Invalid("unknown key in a period")
-    end = value.get("end")
-    start = _structure_date(value["start"], None)
-    return Period(start, None if end is None else _structure_date(end, None))
-
-
 def _has_nullable_fields(t: Any) -> bool:
     return isinstance(t, type) and attrs.has(t) and bool(absent_means_none(t))
 
@@ -427,8 +439,13 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     conv.register_unstructure_hook_factory(_is_frozenset, _set_unstructure_factory)
     conv.register_structure_hook_factory(_is_simple_optional, _optional_structure_factory)
     conv.register_unstructure_hook_factory(_is_simple_optional, _optional_unstructure_factory)
+    # The library's own classes: one generated function each (see ``_fast``). The reader
+    # says nothing about what it refuses, so only the first, fast try uses it.
+    conv.register_unstructure_hook_factory(builds_fast, make_writer)
     if not detailed_validation:
-        conv.register_structure_hook(Period, _fast_period)
+        conv.register_structure_hook_factory(
+            builds_fast, lambda cl, c: make_reader(cl, c, iso_date)
+        )
     return conv
 
 

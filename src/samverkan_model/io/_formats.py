@@ -209,7 +209,8 @@ def _render_json(data: Any) -> str:
     orjson = _orjson()
     if orjson is not None:
         try:
-            return str(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()) + "\n"
+            options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+            return str(orjson.dumps(data, option=options).decode())
         except orjson.JSONEncodeError:
             pass  # text the fast encoder refuses (lone surrogates): the stdlib writes it
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

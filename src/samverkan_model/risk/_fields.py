@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from samverkan_model._validators import type_check
 from samverkan_model.risk.values import BehaviourTarget, LivingCondition, ProtectedValue
 
 __all__ = [
@@ -58,6 +59,7 @@ def _not_text(attribute: attrs.Attribute[Any], value: object) -> Iterable[object
 def members_of(kind: type) -> Any:
     """A validator: every item of a collection is a member of the enumeration *kind*."""
 
+    @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         for item in _not_text(attribute, value):
             if not isinstance(item, kind):
@@ -70,6 +72,7 @@ def members_of(kind: type) -> Any:
 def optional_member(kind: type) -> Any:
     """A validator: ``None`` or a member of the enumeration *kind*."""
 
+    @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, kind):
             msg = f"{attribute.name}: expected a {kind.__name__} or None, got {value!r}"
@@ -81,6 +84,7 @@ def optional_member(kind: type) -> Any:
 def items_of(kind: type) -> Any:
     """A validator: every item of a tuple is an instance of *kind* (index in the message)."""
 
+    @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         for index, item in enumerate(_not_text(attribute, value)):
             if not isinstance(item, kind):

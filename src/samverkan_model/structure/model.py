@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 import attrs
 
 from samverkan_model._aggregate import CachedIndexes, first_by_id, lookup
-from samverkan_model._validators import is_text
+from samverkan_model._validators import is_text, type_check
 from samverkan_model.findings import CheckError, Findings
 from samverkan_model.periods import Period
 from samverkan_model.structure.activation import Activation, sort_activations
@@ -114,6 +114,7 @@ def _sort_rosters(items: Iterable[OnCallRoster]) -> tuple[OnCallRoster, ...]:
 
 
 def _items_of(kind: type) -> Any:
+    @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             msg = f"{attribute.name}: expected a collection of {kind.__name__}, got {value!r}"
