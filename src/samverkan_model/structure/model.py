@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
@@ -252,7 +253,7 @@ class Structure(CachedIndexes):
         """
         self.body(body_id)
         by_body: dict[str, tuple[Membership, ...]] = self._cached(
-            "members", lambda: _group(self.memberships, lambda m: m.body)
+            "members", lambda: _runs(self.memberships, attrgetter("body"))
         )
         seats = by_body.get(body_id, ())
         if at is None:
@@ -565,8 +566,6 @@ def _seated(structure: Structure) -> set[str]:
     return seated
 
 
-def _group(items: Iterable[Any], key: Any) -> dict[str, tuple[Any, ...]]:
-    grouped: dict[str, list[Any]] = {}
-    for item in items:
-        grouped.setdefault(key(item), []).append(item)
-    return {k: tuple(v) for k, v in grouped.items()}
+def _runs(items: Iterable[Any], key: Callable[[Any], str]) -> dict[str, tuple[Any, ...]]:
+    """*items*, already sorted by *key*, as a tuple of them per key."""
+    return {k: tuple(run) for k, run in itertools.groupby(items, key)}
