@@ -27,6 +27,7 @@ from samverkan_model import (
     RelationKind,
     Role,
     Structure,
+    strategies,
     weekly_rotation,
 )
 from tests.structure.strategies import clean_structures, day
@@ -167,6 +168,13 @@ class TestLookups:
         assert s.members("rsib") == ()
         with pytest.raises(KeyError, match="no body with id 'ghost'"):
             s.members("ghost")
+
+    @given(strategies.structures(max_bodies=4))
+    def test_members_are_the_seats_of_the_body(self, structure: Structure) -> None:
+        """members() gives exactly the body's memberships, in canonical order."""
+        for body in structure.bodies:
+            expected = tuple(m for m in structure.memberships if m.body == body.id)
+            assert structure.members(body.id) == expected
 
     def test_members_refuses_datetimes(self) -> None:
         """members(at=...) takes a date; a datetime is refused with a message."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -252,10 +253,10 @@ class Structure(CachedIndexes):
             KeyError: if there is no such body.
         """
         self.body(body_id)
-        by_body: dict[str, tuple[Membership, ...]] = self._cached(
-            "members", lambda: _runs(self.memberships, attrgetter("body"))
-        )
-        seats = by_body.get(body_id, ())
+        # Memberships are sorted by body first: a body's seats are one run of them.
+        start = bisect_left(self.memberships, body_id, key=_BODY)
+        end = bisect_right(self.memberships, body_id, lo=start, key=_BODY)
+        seats = self.memberships[start:end]
         if at is None:
             return seats
         return tuple(m for m in seats if m.active_at(at))
@@ -566,6 +567,4 @@ def _seated(structure: Structure) -> set[str]:
     return seated
 
 
-def _runs(items: Iterable[Any], key: Callable[[Any], str]) -> dict[str, tuple[Any, ...]]:
-    """*items*, already sorted by *key*, as a tuple of them per key."""
-    return {k: tuple(run) for k, run in itertools.groupby(items, key)}
+_BODY = attrgetter("body")
