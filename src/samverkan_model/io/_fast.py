@@ -299,53 +299,68 @@ def make_writer(cl: type, conv: BaseConverter) -> Callable[[Any], dict[str, Any]
     """The generated writer of the attrs class *cl*: the mapping cattrs would write."""
     attrs.resolve_types(cl)
     src = _Source(cl)
+    fields = [f for f in attrs.fields(cl) if f.init]
+    # The leading fields that are always written make up the mapping's literal; the
+    # rest are added in order, each when it differs from its default.
+    always = 0
+    while always < len(fields) and not _written_when(fields[always]):
+        always += 1
+    items = []
+    for field in fields[:always]:
+        value = _write_value(src, conv, field.name, field.type, f"obj.{field.name}")
+        items.append(f"{field.name!r}: {value}")
     src.add(0, f"def write_{cl.__name__}(obj):")
-    src.add(1, "out = {}")
-    for index, field in enumerate(attrs.fields(cl)):
-        if not field.init:
-            continue
-        key = str(index)
-        t = field.type
-        inner = _optional_inner(t)
+    src.add(1, f"out = {{{', '.join(items)}}}")
+    for field in fields[always:]:
         src.add(1, f"v = obj.{field.name}")
         depth = 1
-        if field.default is not attrs.NOTHING:
-            default = field.default
-            factory = _factory(default)
-            if factory is not None:
-                src.add(1, f"if v != {src.name(f'factory_{key}', factory)}():")
-            elif default is None:
-                src.add(1, "if v is not None:")
-            else:
-                name = src.name(f"default_{key}", default)
-                src.add(1, f"if v is not {name} and v != {name}:")
+        condition = _written_when(field)
+        if condition:
+            default = _factory(field.default) or field.default
+            src.add(1, f"if {condition.format(src.name(f'default_{field.name}', default))}:")
             depth = 2
-        elif inner is not None:  # None is written by leaving the key out
-            src.add(1, "if v is not None:")
-            depth = 2
-        if inner is not None and field.default is not None and field.default is not attrs.NOTHING:
-            value = f"None if v is None else {_write_value(src, conv, key, inner)}"
+        inner = _optional_inner(field.type)
+        if inner is not None and condition != "v is not None":
+            value = f"None if v is None else {_write_value(src, conv, field.name, inner)}"
         else:
-            value = _write_value(src, conv, key, inner if inner is not None else t)
+            value = _write_value(src, conv, field.name, inner or field.type)
         src.add(depth, f"out[{field.name!r}] = {value}")
     src.add(1, "return out")
     return src.compile(f"write_{cl.__name__}", cl)
 
 
-def _write_value(src: _Source, conv: BaseConverter, key: str, t: Any) -> str:
-    """An expression writing ``v``, a value of type *t*."""
+def _written_when(field: attrs.Attribute[Any]) -> str:
+    """The condition (on ``v``, the value) for writing the field; empty if it always is.
+
+    A field equal to its default is left out, and so is ``None`` (written by leaving the
+    key out). ``{}`` stands for the default's name.
+    """
+    if field.default is attrs.NOTHING:
+        return "" if _optional_inner(field.type) is None else "v is not None"
+    if field.default is None:
+        return "v is not None"
+    empty = type(field.default) in (str, tuple, frozenset) and not field.default
+    if empty and _optional_inner(field.type) is None:
+        return "v"  # text, tuples and sets are true exactly when not empty
+    if _factory(field.default) is not None:
+        return "v != {}()"
+    return "v is not {0} and v != {0}"
+
+
+def _write_value(src: _Source, conv: BaseConverter, key: str, t: Any, v: str = "v") -> str:
+    """An expression writing the value *v* (an expression) of type *t*."""
     if t in _PLAIN:
-        return "v"
+        return v
     if _is_enum(t):
-        return "v._value_"
+        return f"{v}._value_"
     if _is_item_set(t):
         (item,) = get_args(t)
-        return "sorted(v)" if item is str else "sorted([x._value_ for x in v])"
+        return f"sorted({v})" if item is str else f"sorted([x._value_ for x in {v}])"
     args = get_args(t)
     if get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str:
-            return "list(v)"
+            return f"list({v})"
         if builds_fast(args[0]):
             write = src.name(f"hook_{key}", conv.get_unstructure_hook(args[0]))
-            return f"[{write}(x) for x in v]"
-    return f"{src.name(f'hook_{key}', conv.get_unstructure_hook(t))}(v)"
+            return f"[{write}(x) for x in {v}]"
+    return f"{src.name(f'hook_{key}', conv.get_unstructure_hook(t))}({v})"
