@@ -51,6 +51,7 @@ def is_slug_text(text: str) -> bool:
     """
     return SLUG_PATTERN.fullmatch(text) is not None
 
+
 _TYPE_CHECK = "__samverkan_type_check__"
 
 

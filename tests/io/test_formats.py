@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samverkan_model import Person, Structure
+from samverkan_model import Person, Structure, strategies
 from samverkan_model.io import LoadError, dumps, loads
 from samverkan_model.io import _formats as formats
 from tests.io.strategies import structures
@@ -31,6 +31,25 @@ class TestJsonBackends:
             patch.setattr(formats, "_orjson", lambda: None)
             plain = dumps(structure)
         assert fast.encode() == plain.encode()
+
+    @given(document=st.one_of(strategies.analyses(), strategies.follow_up_registers()))
+    def test_same_bytes_for_dates_written_by_orjson(self, document: object) -> None:
+        """Dates orjson writes itself come out as the text the standard library gets."""
+        fast = dumps(document)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(formats, "_orjson", lambda: None)
+            plain = dumps(document)
+        assert fast == plain
+
+    @pytest.mark.parametrize("orjson", [True, False])
+    def test_dates_in_data_are_written_as_iso_text(self, orjson: bool) -> None:
+        """render_json() takes dates as they are and refuses other objects by name."""
+        with pytest.MonkeyPatch.context() as patch:
+            if not orjson:
+                patch.setattr(formats, "_orjson", lambda: None)
+            assert formats.render_json([date(999, 12, 31)]) == '[\n  "0999-12-31"\n]\n'
+            with pytest.raises(TypeError, match="object is not written as JSON"):
+                formats.render_json([object()])
 
     @given(name=st.text())
     def test_same_bytes_for_any_text(self, name: str) -> None:

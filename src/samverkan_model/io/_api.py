@@ -9,8 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from samverkan_model.io._converter import converter, fast_converter, show
-from samverkan_model.io._formats import Format, check_format, format_for_path, parse, render
+from samverkan_model.io._converter import converter, fast_converter, json_converter, show
+from samverkan_model.io._formats import (
+    Format,
+    check_format,
+    format_for_path,
+    parse,
+    render,
+    render_json,
+    writes_dates,
+)
 from samverkan_model.io.documents import (
     DOCUMENT_KINDS,
     DocumentKind,
@@ -26,15 +34,17 @@ T = TypeVar("T")
 
 _HEADER_KEYS = frozenset({"format", "version"})
 
-_unstructure_hooks: dict[type, Callable[[Any], Any]] = {}
+_unstructure_hooks: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 _structure_hooks: dict[type, tuple[Callable[[Any, type], Any] | None, Callable[[Any, type], Any]]]
 _structure_hooks = {}
 
 
-def _unstructure_hook(cls: type) -> Callable[[Any], Any]:
-    hook = _unstructure_hooks.get(cls)
+def _unstructure_hook(cls: type, dates: bool = False) -> Callable[[Any], Any]:
+    """The writer of *cls*; with *dates*, the one leaving dates as ``date`` objects."""
+    hook = _unstructure_hooks.get((cls, dates))
     if hook is None:
-        hook = _unstructure_hooks[cls] = converter.get_unstructure_hook(cls)
+        conv = json_converter if dates else converter
+        hook = _unstructure_hooks[cls, dates] = conv.get_unstructure_hook(cls)
     return hook
 
 
@@ -62,7 +72,11 @@ def to_data(obj: object) -> Any:
     >>> to_data(Period(date(2025, 1, 1)))
     {'start': '2025-01-01'}
     """
-    data = _unstructure_hook(type(obj))(obj)
+    return _to_data(obj, dates=False)
+
+
+def _to_data(obj: object, *, dates: bool) -> Any:
+    data = _unstructure_hook(type(obj), dates)(obj)
     kind = document_kind(type(obj))
     if kind is None:
         return data
@@ -152,7 +166,11 @@ def dumps(obj: object, format: Format = "json") -> str:
         TypeError: for TOML, when *obj* is not written as a table (e.g. an ``Area``).
         ImportError: for YAML without PyYAML installed.
     """
-    return render(to_data(obj), check_format(format))
+    fmt = check_format(format)
+    if fmt == "json" and writes_dates():
+        # orjson writes dates as the same text, faster than formatting each one here.
+        return render_json(_to_data(obj, dates=True))
+    return render(to_data(obj), fmt)
 
 
 @overload

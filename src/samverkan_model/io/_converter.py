@@ -33,7 +33,6 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from samverkan_model._labels import LabelledEnum
 from samverkan_model.geography import Area
 from samverkan_model.io._fast import builds_fast, make_reader, make_writer
-from samverkan_model.periods import Period
 from samverkan_model.structure.decisions import MeasureRef
 
 __all__ = [
@@ -41,6 +40,7 @@ __all__ = [
     "absent_means_none",
     "converter",
     "fast_converter",
+    "json_converter",
     "make_converter",
     "show",
 ]
@@ -454,3 +454,14 @@ converter: Converter = make_converter()
 
 fast_converter: Converter = make_converter(detailed_validation=False)
 """The same mapping without detailed validation: the first try when loading."""
+
+
+def _dates_as_objects() -> Converter:
+    conv = make_converter()
+    conv.register_unstructure_hook(date, identity)
+    return conv
+
+
+json_converter: Converter = _dates_as_objects()
+"""The same mapping with dates left as ``date`` objects, for a JSON writer that writes
+them itself as the same ISO text (orjson)."""

@@ -29,6 +29,7 @@ from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 from cattrs import BaseConverter
+from cattrs.fns import identity
 
 from samverkan_model._labels import LabelledEnum
 from samverkan_model._validators import (
@@ -363,4 +364,7 @@ def _write_value(src: _Source, conv: BaseConverter, key: str, t: Any, v: str = "
         if builds_fast(args[0]):
             write = src.name(f"hook_{key}", conv.get_unstructure_hook(args[0]))
             return f"[{write}(x) for x in {v}]"
-    return f"{src.name(f'hook_{key}', conv.get_unstructure_hook(t))}({v})"
+    hook = conv.get_unstructure_hook(t)
+    if hook is identity:
+        return v
+    return f"{src.name(f'hook_{key}', hook)}({v})"

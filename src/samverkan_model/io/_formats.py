@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
@@ -19,7 +20,16 @@ import tomli_w
 
 from samverkan_model.io.errors import LoadError
 
-__all__ = ["FORMATS", "SUFFIXES", "Format", "format_for_path", "parse", "render"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "Format",
+    "format_for_path",
+    "parse",
+    "render",
+    "render_json",
+    "writes_dates",
+]
 
 Format = Literal["json", "toml", "yaml"]
 """A text format for documents."""
@@ -205,7 +215,24 @@ def parse(text: str, fmt: Format) -> Any:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _render_json(data: Any) -> str:
+def writes_dates() -> bool:
+    """Whether JSON is written by orjson, which writes dates itself.
+
+    orjson writes a ``date`` as ``"YYYY-MM-DD"``, the very text ``isoformat`` gives, so
+    the data it writes may hold dates instead of their text (see :func:`render_json`).
+    """
+    return _orjson() is not None
+
+
+def _date_text(value: object) -> str:
+    if type(value) is date:
+        return value.isoformat()
+    msg = f"{type(value).__name__} is not written as JSON"
+    raise TypeError(msg)
+
+
+def render_json(data: Any) -> str:
+    """*data* as JSON text; it may hold ``date`` objects, written as ISO text."""
     orjson = _orjson()
     if orjson is not None:
         try:
@@ -213,7 +240,7 @@ def _render_json(data: Any) -> str:
             return str(orjson.dumps(data, option=options).decode())
         except orjson.JSONEncodeError:
             pass  # text the fast encoder refuses (lone surrogates): the stdlib writes it
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_date_text) + "\n"
 
 
 def _render_toml(data: Any) -> str:
@@ -273,7 +300,7 @@ def render(data: Any, fmt: Format) -> str:
         TypeError: for TOML, when the top level of *data* is not a mapping.
     """
     if fmt == "json":
-        return _render_json(data)
+        return render_json(data)
     if fmt == "toml":
         return _render_toml(data)
     return _render_yaml(data)
