@@ -25,6 +25,8 @@ __all__ = [
     "is_slug_text",
     "is_text",
     "is_type_check",
+    "keeps",
+    "kept_type",
     "optional_slug",
     "slug_set",
     "slug_tuple",
@@ -70,6 +72,25 @@ def type_check(validator: V) -> V:
 def is_type_check(validator: object) -> bool:
     """Whether *validator* was marked with :func:`type_check`."""
     return getattr(validator, _TYPE_CHECK, False) is True
+
+
+_KEEPS = "__samverkan_keeps__"
+
+
+def keeps(converter: Callable[..., object], kind: type) -> None:
+    """Mark *converter* as one that returns a value of exactly type *kind* as it is.
+
+    The data-file reader builds such values itself (a ``frozenset`` from a list), so it
+    skips the converter's call for them. (A statement, not a decorator: the attrs plugin
+    of mypy takes only plain functions as converters.)
+    """
+    setattr(converter, _KEEPS, kind)
+
+
+def kept_type(converter: object) -> type | None:
+    """The type *converter* returns as it is, if marked with :func:`keeps`."""
+    kind = getattr(converter, _KEEPS, None)
+    return kind if isinstance(kind, type) else None
 
 
 def _describe_slug(value: object) -> str:
@@ -181,6 +202,10 @@ def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return tuple(items)
+
+
+keeps(str_set, frozenset)
+keeps(str_tuple, tuple)
 
 
 def sorted_tuple(key: Callable[[T], Any]) -> Callable[[Iterable[T]], tuple[T, ...]]:

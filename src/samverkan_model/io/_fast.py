@@ -36,13 +36,22 @@ from samverkan_model._validators import (
     is_slug,
     is_slug_text,
     is_type_check,
+    kept_type,
     optional_slug,
     slug_set,
 )
+from samverkan_model.risk._fields import non_blank, positive_int
 
 __all__ = ["Refused", "builds_fast", "make_reader", "make_writer", "supports"]
 
 _PLAIN = (str, int, bool)
+
+# Checks of a value the reader has built with the type given, as conditions for refusing
+# it: they run inline instead of being called.
+_INLINE_CHECKS: dict[tuple[object, object], str] = {
+    (non_blank, str): "not v.strip()",
+    (positive_int, int): "v < 1",
+}
 _FACTORY: type = type(attrs.Factory(list))
 
 
@@ -227,6 +236,12 @@ def make_reader(
     return src.compile(f"read_{cl.__name__}", cl)
 
 
+def _built_type(t: Any) -> type | None:
+    """The type of the values the reader builds for a field of type *t* (when it knows)."""
+    origin = get_origin(t)
+    return origin if origin is frozenset or origin is tuple else None
+
+
 def _required(field: attrs.Attribute[Any]) -> bool:
     """Whether the field's key must be present (it has no default and is not optional)."""
     return field.default is attrs.NOTHING and _optional_inner(field.type) is None
@@ -264,10 +279,14 @@ def _read_field(
             src.add(2, "v = None")
         else:
             _read_default(src, key, field, depth=2)
-    if field.converter is not None:
+    if field.converter is not None and kept_type(field.converter) is not _built_type(t):
         src.add(1, f"v = {src.name(f'convert_{key}', field.converter)}(v)")
     checks = []
     for validator in validators:
+        refuse = _INLINE_CHECKS.get((validator, t))
+        if refuse is not None and _required(field) and field.converter is None:
+            src.add(1, f"if {refuse}: raise _Refused")
+            continue
         if not _skippable(field, validator, t, inner):
             check = src.name(f"check_{key}", validator)
             attribute = src.name(f"attribute_{key}", field)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from samverkan_model._validators import type_check
+from samverkan_model._validators import keeps, type_check
 from samverkan_model.risk.values import BehaviourTarget, LivingCondition, ProtectedValue
 
 __all__ = [
@@ -154,3 +154,8 @@ def value_set(items: Iterable[ProtectedValue]) -> frozenset[ProtectedValue]:
 def behaviour_set(items: Iterable[BehaviourTarget]) -> frozenset[BehaviourTarget]:
     """Convert any iterable of behaviour targets to a frozenset."""
     return as_frozenset(items)
+
+
+keeps(condition_set, frozenset)
+keeps(value_set, frozenset)
+keeps(behaviour_set, frozenset)
