@@ -46,7 +46,7 @@ class Config:
 
     factors: tuple[float, ...] = (1.0, 10.0)
     repeat: int = 5
-    large_repeat: int = 3
+    large_repeat: int = 5
     import_runs: int = 7
     examples: int = 100
     seed: int = 2015
@@ -58,10 +58,12 @@ class Config:
         cases: Sequence[tuple[Callable[[Any], object], Callable[[], Any]]],
         factor: float | None = None,
         repeat: int | None = None,
+        *,
+        single: bool = False,
     ) -> list[float]:
         """Median seconds of each case, in turns (see :func:`interleaved`)."""
         runs = repeat if repeat is not None else self.repeat_for(factor or 1.0)
-        return interleaved(cases, repeat=runs, clock=CLOCKS[self.clock])
+        return interleaved(cases, repeat=runs, clock=CLOCKS[self.clock], single=single)
 
     def repeat_for(self, factor: float) -> int:
         """Timed runs for a dataset of *factor*."""
@@ -242,7 +244,11 @@ def scaling_rows(config: Config, data: _Datasets) -> Iterator[Row]:
     repeat = min(config.repeat_for(f) for f in config.factors)
     for name, fn, fresh in checks:
         cases = [(fn, fresh(f)) for f in config.factors]
-        times = dict(zip(config.factors, config.time(cases, repeat=repeat), strict=True))
+        # One call per sample at every size: repeating the small size's quick call within
+        # a sample would keep its data in the processor's caches from call to call, which
+        # the large size cannot match, and the ratio would measure the caches.
+        timings = config.time(cases, repeat=repeat, single=True)
+        times = dict(zip(config.factors, timings, strict=True))
         for factor in config.factors[1:]:
             grow = factor / base
             yield Row(

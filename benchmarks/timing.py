@@ -66,6 +66,7 @@ def interleaved(
     repeat: int,
     warmup: int = 1,
     clock: Clock = time.perf_counter,
+    single: bool = False,
 ) -> list[float]:
     """The median seconds of one call of each ``(fn, setup)`` case, timed in turns.
 
@@ -74,13 +75,14 @@ def interleaved(
     calls first; *setup* is called before every call and not timed. A call quicker than
     :data:`SHORTEST` is repeated within a sample (each time on its own ``setup()``) and
     the sample divided by the number of calls, so short calls are not lost in the
-    clock's noise.
+    clock's noise; with *single*, every sample is one call.
     """
     calls = [1] * len(cases)
     for _ in range(max(1, warmup)):
         for index, (fn, setup) in enumerate(cases):
             arg = setup()
-            calls[index] = _calls_per_sample(timed(lambda fn=fn, arg=arg: fn(arg), clock))  # type: ignore[misc]
+            seconds = timed(lambda fn=fn, arg=arg: fn(arg), clock)  # type: ignore[misc]
+            calls[index] = 1 if single else _calls_per_sample(seconds)
     samples: list[list[float]] = [[] for _ in cases]
     for _ in range(max(1, repeat)):
         for (fn, setup), n, out in zip(cases, calls, samples, strict=True):
