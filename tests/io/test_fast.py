@@ -252,6 +252,12 @@ class _Defaults:
 
 
 @attrs.frozen
+class _NullableFirst:
+    a: str | None
+    b: str
+
+
+@attrs.frozen
 class _AfterInit:
     a: str
 
@@ -314,3 +320,13 @@ class TestWritersOfOtherDefaults:
         assert supports(_Defaults)
         written = make_writer(_Defaults, converter)(obj)
         assert written == _attrs_unstructure_factory(_Defaults, converter)(obj)
+
+    @given(st.builds(_NullableFirst, st.none() | st.just("x"), st.just("y")))
+    def test_fields_always_written_after_one_that_may_be_left_out(
+        self, obj: _NullableFirst
+    ) -> None:
+        """A required field after one written only when not None keeps its place."""
+        written = make_writer(_NullableFirst, converter)(obj)
+        reference = _attrs_unstructure_factory(_NullableFirst, converter)(obj)
+        assert written == reference
+        assert list(written) == list(reference)
