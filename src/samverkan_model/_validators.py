@@ -27,7 +27,9 @@ __all__ = [
     "is_type_check",
     "keeps",
     "kept_type",
+    "non_blank",
     "optional_slug",
+    "positive_int",
     "slug_set",
     "slug_tuple",
     "sorted_tuple",
@@ -158,6 +160,23 @@ def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if not isinstance(value, str):
         msg = f"{attribute.name}: expected text, got {value!r}"
         raise TypeError(msg)
+
+
+def positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is a whole number of at least 1 (``bool`` is refused)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        msg = f"{attribute.name}: expected a whole number of at least 1, got {value!r}"
+        raise ValueError(msg)
+
+
+def non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* is text with something other than white space in it."""
+    if not isinstance(value, str):
+        msg = f"{attribute.name}: expected text, got {value!r}"
+        raise TypeError(msg)
+    if not value.strip():
+        msg = f"{attribute.name}: must not be empty"
+        raise ValueError(msg)
 
 
 @type_check

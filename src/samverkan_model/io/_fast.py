@@ -16,7 +16,7 @@ corrupted documents alike.
 The generated writers are the other direction: one function per class that writes the
 fields cattrs would write (a field equal to its default, or ``None`` where ``None`` is
 written by leaving the key out, is left out) in the same order, with text, numbers,
-enums and dates written inline.
+enumeration members and sets of them written inline.
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ from samverkan_model._validators import (
     is_slug_text,
     is_type_check,
     kept_type,
+    non_blank,
     optional_slug,
+    positive_int,
     slug_set,
 )
-from samverkan_model.risk._fields import non_blank, positive_int
 
 __all__ = ["Refused", "builds_fast", "make_reader", "make_writer", "supports"]
 

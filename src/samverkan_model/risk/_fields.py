@@ -24,29 +24,10 @@ __all__ = [
     "condition_set",
     "items_of",
     "members_of",
-    "non_blank",
     "optional_member",
-    "positive_int",
     "sorted_items",
     "value_set",
 ]
-
-
-def positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check that *value* is a whole number of at least 1 (``bool`` is refused)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        msg = f"{attribute.name}: expected a whole number of at least 1, got {value!r}"
-        raise ValueError(msg)
-
-
-def non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check that *value* is text with something other than white space in it."""
-    if not isinstance(value, str):
-        msg = f"{attribute.name}: expected text, got {value!r}"
-        raise TypeError(msg)
-    if not value.strip():
-        msg = f"{attribute.name}: must not be empty"
-        raise ValueError(msg)
 
 
 def _not_text(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, Self
 import attrs
 
 from samverkan_model._aggregate import CachedIndexes, first_by_id, lookup
-from samverkan_model._validators import is_slug, is_text, optional_slug, slug_set, str_set
+from samverkan_model._validators import (
+    is_slug,
+    is_text,
+    non_blank,
+    optional_slug,
+    slug_set,
+    str_set,
+)
 from samverkan_model.findings import CheckError, Findings, errors
 from samverkan_model.geography import Area
 from samverkan_model.risk._fields import (
@@ -18,7 +25,6 @@ from samverkan_model.risk._fields import (
     condition_set,
     items_of,
     members_of,
-    non_blank,
     sorted_items,
 )
 from samverkan_model.risk.completeness import Completeness, completeness

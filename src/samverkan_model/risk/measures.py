@@ -21,11 +21,12 @@ from samverkan_model._validators import (
     is_date,
     is_slug,
     is_text,
+    non_blank,
     optional_slug,
     slug_set,
     str_set,
 )
-from samverkan_model.risk._fields import condition_set, members_of, non_blank
+from samverkan_model.risk._fields import condition_set, members_of
 from samverkan_model.risk.values import LivingCondition, Phase
 
 __all__ = [

@@ -6,16 +6,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from samverkan_model._validators import is_slug, is_text
+from samverkan_model._validators import is_slug, is_text, non_blank, positive_int
 from samverkan_model.risk._fields import (
     as_tuple,
     behaviour_set,
     condition_set,
     items_of,
     members_of,
-    non_blank,
     optional_member,
-    positive_int,
     value_set,
 )
 from samverkan_model.risk.scales import RiskLevel, RiskMatrix

@@ -28,13 +28,11 @@ from typing import Any, Self
 import attrs
 
 from samverkan_model._labels import Lang, check_lang
-from samverkan_model._validators import is_text
+from samverkan_model._validators import is_text, non_blank, positive_int
 from samverkan_model.risk._fields import (
     as_tuple,
     by_attribute,
     items_of,
-    non_blank,
-    positive_int,
     sorted_items,
 )
 

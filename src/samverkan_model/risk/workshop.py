@@ -8,8 +8,7 @@ from typing import Any
 
 import attrs
 
-from samverkan_model._validators import is_date, is_text, optional_slug
-from samverkan_model.risk._fields import non_blank
+from samverkan_model._validators import is_date, is_text, non_blank, optional_slug
 from samverkan_model.risk.values import LivingCondition
 
 __all__ = ["FollowUpAgreement", "Method", "NotRelevant"]
