@@ -243,95 +243,74 @@ def _duplicates(s: Structure) -> Iterator[Finding]:
 def _references(s: Structure) -> Iterator[Finding]:
     actors, bodies, persons = s.actors_by_id, s.bodies_by_id, s.persons_by_id
 
-    def missing(where: str, ref: str, want: str, ok: bool, *subject: str) -> Iterator[Finding]:
-        if not ok:
-            yield Finding.of(
-                UNRESOLVED_REFERENCE, f"{where}: {ref!r} is not {want} of the structure", *subject
-            )
+    # Called only for a reference that does not resolve: the texts are built then.
+    def missing(where: str, ref: str, want: str, *subject: str) -> Finding:
+        return Finding.of(
+            UNRESOLVED_REFERENCE, f"{where}: {ref!r} is not {want} of the structure", *subject
+        )
 
     for i, a in enumerate(s.actors):
-        if a.part_of is not None:
-            yield from missing(
-                f"actors[{i}].part_of", a.part_of, "an actor", a.part_of in actors, a.id
-            )
+        if a.part_of is not None and a.part_of not in actors:
+            yield missing(f"actors[{i}].part_of", a.part_of, "an actor", a.id)
     for i, b in enumerate(s.bodies):
-        if b.host is not None:
-            yield from missing(f"bodies[{i}].host", b.host, "an actor", b.host in actors, b.id)
+        if b.host is not None and b.host not in actors:
+            yield missing(f"bodies[{i}].host", b.host, "an actor", b.id)
     for i, m in enumerate(s.memberships):
-        where = f"memberships[{i}]"
-        yield from missing(f"{where}.body", m.body, "a body", m.body in bodies, m.body, m.member)
-        ok = m.member in actors or m.member in persons
-        yield from missing(f"{where}.member", m.member, "an actor or person", ok, m.member, m.body)
-        if m.on_behalf_of is not None:
-            yield from missing(
-                f"{where}.on_behalf_of",
+        if m.body not in bodies:
+            yield missing(f"memberships[{i}].body", m.body, "a body", m.body, m.member)
+        if m.member not in actors and m.member not in persons:
+            yield missing(
+                f"memberships[{i}].member", m.member, "an actor or person", m.member, m.body
+            )
+        if m.on_behalf_of is not None and m.on_behalf_of not in actors:
+            yield missing(
+                f"memberships[{i}].on_behalf_of",
                 m.on_behalf_of,
                 "an actor",
-                m.on_behalf_of in actors,
                 m.member,
                 m.on_behalf_of,
             )
     for i, r in enumerate(s.relations):
-        for end in ("source", "target"):
-            ref = getattr(r, end)
-            ok = ref in actors or ref in bodies
-            yield from missing(
-                f"relations[{i}].{end}", ref, "an actor or body", ok, r.source, r.target
-            )
+        for end, ref in (("source", r.source), ("target", r.target)):
+            if ref not in actors and ref not in bodies:
+                yield missing(f"relations[{i}].{end}", ref, "an actor or body", r.source, r.target)
     for i, g in enumerate(s.agreements):
         for party in sorted(g.parties):
-            yield from missing(
-                f"agreements[{i}].parties", party, "an actor", party in actors, g.id, party
-            )
+            if party not in actors:
+                yield missing(f"agreements[{i}].parties", party, "an actor", g.id, party)
     for i, d in enumerate(s.decisions):
-        yield from missing(f"decisions[{i}].body", d.body, "a body", d.body in bodies, d.id, d.body)
-        if d.proposed_by is not None:
-            yield from missing(
-                f"decisions[{i}].proposed_by",
-                d.proposed_by,
-                "a body",
-                d.proposed_by in bodies,
-                d.id,
-                d.proposed_by,
+        if d.body not in bodies:
+            yield missing(f"decisions[{i}].body", d.body, "a body", d.id, d.body)
+        if d.proposed_by is not None and d.proposed_by not in bodies:
+            yield missing(
+                f"decisions[{i}].proposed_by", d.proposed_by, "a body", d.id, d.proposed_by
             )
     for i, rule in enumerate(s.coverage_rules):
-        yield from missing(
-            f"coverage_rules[{i}].body", rule.body, "a body", rule.body in bodies, rule.body
-        )
+        if rule.body not in bodies:
+            yield missing(f"coverage_rules[{i}].body", rule.body, "a body", rule.body)
     for i, roster in enumerate(s.rosters):
-        yield from missing(
-            f"rosters[{i}].function",
-            roster.function,
-            "a body",
-            roster.function in bodies,
-            roster.function,
-        )
+        if roster.function not in bodies:
+            yield missing(f"rosters[{i}].function", roster.function, "a body", roster.function)
         for j, shift in enumerate(roster.shifts):
-            yield from missing(
-                f"rosters[{i}].shifts[{j}].person",
-                shift.person,
-                "a person",
-                shift.person in persons,
-                roster.function,
-                shift.person,
-            )
-            if shift.on_behalf_of is not None:
-                yield from missing(
+            if shift.person not in persons:
+                yield missing(
+                    f"rosters[{i}].shifts[{j}].person",
+                    shift.person,
+                    "a person",
+                    roster.function,
+                    shift.person,
+                )
+            if shift.on_behalf_of is not None and shift.on_behalf_of not in actors:
+                yield missing(
                     f"rosters[{i}].shifts[{j}].on_behalf_of",
                     shift.on_behalf_of,
                     "an actor",
-                    shift.on_behalf_of in actors,
                     roster.function,
                     shift.on_behalf_of,
                 )
     for i, act in enumerate(s.activations):
-        yield from missing(
-            f"activations[{i}].decided_by",
-            act.decided_by,
-            "a body",
-            act.decided_by in bodies,
-            act.decided_by,
-        )
+        if act.decided_by not in bodies:
+            yield missing(f"activations[{i}].decided_by", act.decided_by, "a body", act.decided_by)
 
 
 def _cycles(s: Structure, kind: RelationKind, code: str) -> Iterator[Finding]:
