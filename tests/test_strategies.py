@@ -358,15 +358,20 @@ class TestStructures:
         assert (s.actors, s.bodies, s.persons, s.relations) == ((), (), (), ())
 
     def test_one_escalation_path_shrinks_to_a_tiny_structure(self) -> None:
-        """A structure where something escalates shrinks to one relation between two nodes."""
+        """A structure where something escalates shrinks to one relation and a few nodes.
+
+        Usually two nodes; the shrinker's path (which depends on what the process ran
+        before) sometimes keeps one node more, since removing it shifts the indexes the
+        relation was drawn with.
+        """
         s = find(
             strategies.structures(),
             lambda s: any(len(s.escalation_path(x.id)) > 1 for x in (*s.actors, *s.bodies)),
             settings=MINIMAL,
         )
-        assert len(s.actors) <= 3
-        assert len(s.actors) + len(s.bodies) == 2
+        assert len(s.actors) + len(s.bodies) <= 3
         assert len(s.relations) == 1
+        assert not s.memberships
 
     def test_a_decision_shrinks_to_one_body(self) -> None:
         """A structure with a decision shrinks to one deciding body and that decision."""
