@@ -6,12 +6,13 @@ import builtins
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from samverkan_model import Person, Structure, strategies
-from samverkan_model.io import LoadError, dumps, loads
+from samverkan_model.io import LoadError, converter, dumps, loads
 from samverkan_model.io import _formats as formats
 from tests.io.strategies import structures
 
@@ -20,6 +21,13 @@ from tests.io.strategies import structures
 def without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run as if the ``fast`` extra were not installed."""
     monkeypatch.setattr(formats, "_orjson", lambda: None)
+
+
+@attrs.frozen
+class _Stamp:
+    """A user's own class, written by a hook the user registers."""
+
+    day: date
 
 
 class TestJsonBackends:
@@ -50,6 +58,15 @@ class TestJsonBackends:
             assert formats.render_json([date(999, 12, 31)]) == '[\n  "0999-12-31"\n]\n'
             with pytest.raises(TypeError, match="object is not written as JSON"):
                 formats.render_json([object()])
+
+    def test_hooks_users_register_are_used_for_their_classes(self) -> None:
+        """A hook registered on the converter writes the user's class, orjson or not."""
+        converter.register_unstructure_hook(_Stamp, lambda s: {"day": f"{s.day:%d.%m.%Y}"})
+        expected = '{\n  "day": "02.01.2025"\n}\n'
+        assert dumps(_Stamp(date(2025, 1, 2))) == expected
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(formats, "_orjson", lambda: None)
+            assert dumps(_Stamp(date(2025, 1, 2))) == expected
 
     @given(name=st.text())
     def test_same_bytes_for_any_text(self, name: str) -> None:

@@ -39,11 +39,20 @@ _structure_hooks: dict[type, tuple[Callable[[Any, type], Any] | None, Callable[[
 _structure_hooks = {}
 
 
+def _ours(cls: type) -> bool:
+    """Whether *cls* is one of the library's own classes.
+
+    Those are read and written by functions generated for them (see ``_fast``); hooks
+    users register on :data:`converter` serve their own classes.
+    """
+    return getattr(cls, "__module__", "").startswith("samverkan_model.")
+
+
 def _unstructure_hook(cls: type, dates: bool = False) -> Callable[[Any], Any]:
-    """The writer of *cls*; with *dates*, the one leaving dates as ``date`` objects."""
+    """The writer of *cls*; with *dates*, one that may leave dates as ``date`` objects."""
     hook = _unstructure_hooks.get((cls, dates))
     if hook is None:
-        conv = json_converter if dates else converter
+        conv = json_converter if dates and _ours(cls) else converter
         hook = _unstructure_hooks[cls, dates] = conv.get_unstructure_hook(cls)
     return hook
 
@@ -55,8 +64,7 @@ def _structure_pair(
     if pair is None:
         # Hooks users register on ``converter`` for their own classes are not on the fast
         # converter: only the library's own classes take the fast path.
-        ours = getattr(cls, "__module__", "").startswith("samverkan_model.")
-        fast = fast_converter.get_structure_hook(cls) if ours else None
+        fast = fast_converter.get_structure_hook(cls) if _ours(cls) else None
         pair = _structure_hooks[cls] = (fast, converter.get_structure_hook(cls))
     return pair
 
