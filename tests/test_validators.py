@@ -13,7 +13,10 @@ from samverkan_model._validators import (
     is_date,
     is_datetime,
     is_slug,
+    is_slug_text,
     is_text,
+    is_type_check,
+    kept_type,
     optional_slug,
     slug_set,
     sorted_tuple,
@@ -170,3 +173,25 @@ class TestDates:
         """Dates and strings are not datetimes."""
         with pytest.raises(TypeError, match=r"^at: expected a datetime"):
             build(at=value)
+
+
+class TestMarks:
+    @given(st.text(alphabet="ab-0A\n ", max_size=8) | slugs)
+    def test_slug_text_is_the_pattern(self, text: str) -> None:
+        """The remembered check answers as the pattern does, twice alike."""
+        expected = SLUG_PATTERN.fullmatch(text) is not None
+        assert is_slug_text(text) is expected
+        assert is_slug_text(text) is expected
+
+    def test_type_checks_are_marked(self) -> None:
+        """Checks of the type alone are marked; checks of the value are not."""
+        assert is_type_check(is_text)
+        assert is_type_check(is_date)
+        assert not is_type_check(is_slug)
+        assert not is_type_check(slug_set)
+
+    def test_converters_that_keep_their_type_are_marked(self) -> None:
+        """str_set keeps frozensets and str_tuple tuples; other functions keep nothing."""
+        assert kept_type(str_set) is frozenset
+        assert kept_type(str_tuple) is tuple
+        assert kept_type(sorted) is None

@@ -40,6 +40,7 @@ __all__ = [
     "absent_means_none",
     "converter",
     "fast_converter",
+    "iso_date",
     "json_converter",
     "make_converter",
     "show",
