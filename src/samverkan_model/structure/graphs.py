@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -10,8 +11,6 @@ from samverkan_model.structure.bodies import Role
 from samverkan_model.structure.relations import RelationKind
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from samverkan_model.periods import Period
     from samverkan_model.structure.model import Structure
 
@@ -77,36 +76,48 @@ _SEAT_PREFIX = {role: f"{MEMBER_OF}:{role.value}" for role in Role}
 _KIND_VALUE = {kind: kind.value for kind in RelationKind}
 
 
-def _unique(seen: dict[tuple[str, str, str], int], u: str, v: str, key: str) -> str:
-    """*key*, or ``key#2``, ``key#3``, ... when it already joins *u* and *v*."""
-    n = seen[u, v, key] = seen.get((u, v, key), 0) + 1
-    return key if n == 1 else f"{key}#{n}"
-
-
-def _edge_key(prefix: str, period: Period | None) -> str:
-    return prefix if period is None else f"{prefix}@{period.start.isoformat()}"
-
-
 def build_graph(structure: Structure, at: date | None) -> nx.MultiDiGraph:
-    """The frozen multigraph behind :meth:`Structure.graph`."""
+    """The frozen multigraph behind :meth:`Structure.graph`.
+
+    Edge keys are the seat's role or the relation's kind, ``@`` and the start day of a
+    dated one (``member-of:chair@2025-01-01``), with ``#2``, ``#3``, ... added where the
+    same key already joins the same two nodes.
+    """
     nodes = live_nodes(structure, at)
     graph = nx.MultiDiGraph(name=structure.name, at=at)
     graph.add_nodes_from(nodes.items())
     seen: dict[tuple[str, str, str], int] = {}
-    edges: list[tuple[str, str, str, dict[str, Any]]] = []
-    for m in structure.memberships_at(at):
-        u, v = m.member, m.body
-        if u in nodes and v in nodes:
-            key = _unique(seen, u, v, _edge_key(_SEAT_PREFIX[m.role], m.period))
-            data = {"kind": MEMBER_OF, "role": m.role, "period": m.period}
-            data["on_behalf_of"] = m.on_behalf_of
-            edges.append((u, v, key, data))
-    for r in structure.relations_at(at):
-        u, v = r.source, r.target
-        if u in nodes and v in nodes:
-            kind = _KIND_VALUE[r.kind]
-            key = _unique(seen, u, v, _edge_key(kind, r.period))
-            edges.append((u, v, key, {"kind": kind, "period": r.period}))
+    days: dict[date, str] = {}  # many seats and relations share a start day
+
+    def key_of(u: str, v: str, prefix: str, period: Period | None) -> str:
+        if period is not None:
+            day = days.get(period.start)
+            if day is None:
+                day = days[period.start] = period.start.isoformat()
+            prefix = f"{prefix}@{day}"
+        n = seen[u, v, prefix] = seen.get((u, v, prefix), 0) + 1
+        return prefix if n == 1 else f"{prefix}#{n}"
+
+    edges: list[tuple[str, str, str, dict[str, Any]]] = [
+        (
+            m.member,
+            m.body,
+            key_of(m.member, m.body, _SEAT_PREFIX[m.role], m.period),
+            {"kind": MEMBER_OF, "role": m.role, "period": m.period, "on_behalf_of": m.on_behalf_of},
+        )
+        for m in structure.memberships_at(at)
+        if m.member in nodes and m.body in nodes
+    ]
+    edges += [
+        (
+            r.source,
+            r.target,
+            key_of(r.source, r.target, _KIND_VALUE[r.kind], r.period),
+            {"kind": _KIND_VALUE[r.kind], "period": r.period},
+        )
+        for r in structure.relations_at(at)
+        if r.source in nodes and r.target in nodes
+    ]
     graph.add_edges_from(edges)
     return nx.freeze(graph)
 
