@@ -7,8 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samverkan_model import Actor, GovernanceLevel, OrganisationKind
-from samverkan_model._validators import str_set, str_tuple
-from samverkan_model.risk._fields import as_frozenset, as_tuple
+from samverkan_model._validators import as_frozenset, as_tuple, str_set, str_tuple
 
 slugs = st.from_regex(r"[a-z]{1,8}", fullmatch=True)
 

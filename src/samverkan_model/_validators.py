@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SLUG_PATTERN",
+    "as_frozenset",
+    "as_tuple",
+    "check_collection",
     "is_date",
     "is_datetime",
     "is_slug",
@@ -115,7 +118,8 @@ def optional_slug(instance: object, attribute: attrs.Attribute[Any], value: obje
         is_slug(instance, attribute, value)
 
 
-def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+def check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
+    """*value* if it is a collection of items; a bare string or a non-iterable is refused."""
     if type(value) is frozenset or type(value) is tuple:  # what the converters give
         return value
     # The converters pass a bare string through unsplit so that it is refused here, with
@@ -134,7 +138,7 @@ def _check_collection(attribute: attrs.Attribute[Any], value: object) -> Iterabl
 
 def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a collection (not a bare string) of slug ids."""
-    for item in _check_collection(attribute, value):
+    for item in check_collection(attribute, value):
         if not isinstance(item, str) or not is_slug_text(item):
             msg = f"{attribute.name}: {_describe_slug(item)}"
             raise ValueError(msg)
@@ -143,7 +147,7 @@ def slug_set(instance: object, attribute: attrs.Attribute[Any], value: object) -
 @type_check
 def text_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that *value* is a collection (not a bare string) of strings."""
-    for item in _check_collection(attribute, value):
+    for item in check_collection(attribute, value):
         if not isinstance(item, str):
             msg = f"{attribute.name}: expected text items, got {item!r}"
             raise TypeError(msg)
@@ -200,12 +204,12 @@ def is_datetime(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValueError(msg)
 
 
-def str_set(items: Iterable[str]) -> frozenset[str]:
-    """Convert any iterable of strings to a frozenset.
+def as_frozenset(items: Iterable[T]) -> frozenset[T]:
+    """*items* as a frozenset; a bare string or a non-iterable is passed through unchanged.
 
-    A bare string, or anything that is not iterable, is returned unchanged so that the
-    field's validator (:func:`slug_set`, :func:`text_tuple`) can refuse it by name: a
-    string is iterable, and ``frozenset("kommun")`` would quietly give six letters.
+    Passing those through lets the field's validator (:func:`slug_set`,
+    :func:`text_tuple`, ...) refuse them by field name: a string is iterable, and
+    ``frozenset("kommun")`` would quietly give six letters.
     """
     if type(items) is frozenset:  # already one (as from a data file): no copy, no checks
         return items
@@ -214,13 +218,23 @@ def str_set(items: Iterable[str]) -> frozenset[str]:
     return frozenset(items)
 
 
-def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
-    """Convert any iterable of strings to a tuple (a bare string is left for the validator)."""
+def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
+    """*items* as a tuple; a bare string or a non-iterable is passed through unchanged."""
     if type(items) is tuple:
         return items
     if isinstance(items, str) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]
     return tuple(items)
+
+
+def str_set(items: Iterable[str]) -> frozenset[str]:
+    """Convert any iterable of strings to a frozenset (see :func:`as_frozenset`)."""
+    return as_frozenset(items)
+
+
+def str_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    """Convert any iterable of strings to a tuple (see :func:`as_tuple`)."""
+    return as_tuple(items)
 
 
 keeps(str_set, frozenset)

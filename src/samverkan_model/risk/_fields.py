@@ -12,13 +12,11 @@ from typing import Any, TypeVar
 
 import attrs
 
-from samverkan_model._validators import keeps, type_check
+from samverkan_model._validators import as_frozenset, as_tuple, check_collection, keeps, type_check
 from samverkan_model.risk.values import BehaviourTarget, LivingCondition, ProtectedValue
 
 __all__ = [
     "ByAttribute",
-    "as_frozenset",
-    "as_tuple",
     "behaviour_set",
     "by_attribute",
     "condition_set",
@@ -30,21 +28,12 @@ __all__ = [
 ]
 
 
-def _not_text(attribute: attrs.Attribute[Any], value: object) -> Iterable[object]:
-    if type(value) is frozenset or type(value) is tuple:  # what the converters give
-        return value
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        msg = f"{attribute.name}: expected a collection of items, got {value!r}"
-        raise TypeError(msg)
-    return value
-
-
 def members_of(kind: type) -> Any:
     """A validator: every item of a collection is a member of the enumeration *kind*."""
 
     @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        for item in _not_text(attribute, value):
+        for item in check_collection(attribute, value):
             if not isinstance(item, kind):
                 msg = f"{attribute.name}: expected {kind.__name__} members, got {item!r}"
                 raise TypeError(msg)
@@ -69,7 +58,7 @@ def items_of(kind: type) -> Any:
 
     @type_check
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        for index, item in enumerate(_not_text(attribute, value)):
+        for index, item in enumerate(check_collection(attribute, value)):
             if not isinstance(item, kind):
                 msg = f"{attribute.name}[{index}]: expected {kind.__name__}, got {item!r}"
                 raise TypeError(msg)
@@ -78,28 +67,6 @@ def items_of(kind: type) -> Any:
 
 
 T = TypeVar("T")
-
-
-def as_frozenset(items: Iterable[T]) -> frozenset[T]:
-    """*items* as a frozenset; a bare string or a non-iterable is passed through unchanged.
-
-    Passing those through lets the field's validator refuse them by field name instead of
-    splitting a string into letters or failing without saying where.
-    """
-    if type(items) is frozenset:  # already one (as from a data file): no copy, no checks
-        return items
-    if isinstance(items, str) or not isinstance(items, Iterable):
-        return items  # type: ignore[return-value]
-    return frozenset(items)
-
-
-def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
-    """*items* as a tuple; a bare string or a non-iterable is passed through unchanged."""
-    if type(items) is tuple:
-        return items
-    if isinstance(items, str) or not isinstance(items, Iterable):
-        return items  # type: ignore[return-value]
-    return tuple(items)
 
 
 def sorted_items(items: Iterable[T], key: Callable[[object], Any]) -> tuple[T, ...]:

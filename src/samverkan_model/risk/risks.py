@@ -6,9 +6,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from samverkan_model._validators import is_slug, is_text, non_blank, positive_int
+from samverkan_model._validators import as_tuple, is_slug, is_text, non_blank, positive_int
 from samverkan_model.risk._fields import (
-    as_tuple,
     behaviour_set,
     condition_set,
     items_of,

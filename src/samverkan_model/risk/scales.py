@@ -28,13 +28,8 @@ from typing import Any, Self
 import attrs
 
 from samverkan_model._labels import Lang, check_lang
-from samverkan_model._validators import is_text, non_blank, positive_int
-from samverkan_model.risk._fields import (
-    as_tuple,
-    by_attribute,
-    items_of,
-    sorted_items,
-)
+from samverkan_model._validators import as_tuple, is_text, non_blank, positive_int
+from samverkan_model.risk._fields import by_attribute, items_of, sorted_items
 
 __all__ = [
     "DEFAULT_CONSEQUENCE",
