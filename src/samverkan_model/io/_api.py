@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from samverkan_model.io._converter import converter, fast_converter, json_converter, show
+from samverkan_model.io._fast import is_ours
 from samverkan_model.io._formats import (
     Format,
     check_format,
@@ -39,20 +40,11 @@ _structure_hooks: dict[type, tuple[Callable[[Any, type], Any] | None, Callable[[
 _structure_hooks = {}
 
 
-def _ours(cls: type) -> bool:
-    """Whether *cls* is one of the library's own classes.
-
-    Those are read and written by functions generated for them (see ``_fast``); hooks
-    users register on :data:`converter` serve their own classes.
-    """
-    return getattr(cls, "__module__", "").startswith("samverkan_model.")
-
-
 def _unstructure_hook(cls: type, dates: bool = False) -> Callable[[Any], Any]:
     """The writer of *cls*; with *dates*, one that may leave dates as ``date`` objects."""
     hook = _unstructure_hooks.get((cls, dates))
     if hook is None:
-        conv = json_converter if dates and _ours(cls) else converter
+        conv = json_converter if dates and is_ours(cls) else converter
         hook = _unstructure_hooks[cls, dates] = conv.get_unstructure_hook(cls)
     return hook
 
@@ -64,7 +56,7 @@ def _structure_pair(
     if pair is None:
         # Hooks users register on ``converter`` for their own classes are not on the fast
         # converter: only the library's own classes take the fast path.
-        fast = fast_converter.get_structure_hook(cls) if _ours(cls) else None
+        fast = fast_converter.get_structure_hook(cls) if is_ours(cls) else None
         pair = _structure_hooks[cls] = (fast, converter.get_structure_hook(cls))
     return pair
 

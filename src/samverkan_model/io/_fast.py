@@ -43,7 +43,7 @@ from samverkan_model._validators import (
     slug_set,
 )
 
-__all__ = ["Refused", "builds_fast", "make_reader", "make_writer", "supports"]
+__all__ = ["Refused", "builds_fast", "is_ours", "make_reader", "make_writer", "supports"]
 
 _PLAIN = (str, int, bool)
 
@@ -60,9 +60,18 @@ class Refused(ValueError):
     """The fast reader does not accept a value: the detailed converter reads it again."""
 
 
+def is_ours(cl: object) -> bool:
+    """Whether *cl* is one of the library's own classes.
+
+    Those are read and written by the generated functions; hooks users register on the
+    converter serve their own classes.
+    """
+    return isinstance(cl, type) and cl.__module__.startswith("samverkan_model.")
+
+
 def builds_fast(cl: Any) -> bool:
     """Whether *cl* is one of the library's classes and :func:`supports` it."""
-    return isinstance(cl, type) and cl.__module__.startswith("samverkan_model.") and supports(cl)
+    return is_ours(cl) and supports(cl)
 
 
 def supports(cl: type) -> bool:
